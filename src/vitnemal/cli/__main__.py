@@ -1,0 +1,5 @@
+import sys
+
+from vitnemal.cli import main
+
+sys.exit(main())

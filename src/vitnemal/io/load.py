@@ -1,0 +1,194 @@
+"""Load elevmappe files and turn every problem into a Norwegian message.
+
+A problem names the file, the JSON path (``$.fag[3].standpunkt``), the record it sits in
+(the person, or a fag row by its fagkode) and the field. Nothing raises for bad input:
+callers get the list of problems and decide.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from vitnemal.model import Elevmappe
+
+MAX_BYTES = 5_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    fil: str
+    sti: str
+    melding: str
+    post: str = ""  # the record: «person», «fag NOR1260» …
+    felt: str = ""
+
+    def __str__(self) -> str:
+        where = self.sti + (f" ({self.post})" if self.post else "")
+        return f"{self.fil}: {where}: {self.melding}"
+
+    def as_dict(self) -> dict:
+        return {"fil": self.fil, "sti": self.sti, "post": self.post, "felt": self.felt,
+                "melding": self.melding}
+
+
+@dataclass
+class LoadResult:
+    mapper: list[tuple[str, Elevmappe]] = field(default_factory=list)
+    problemer: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problemer
+
+
+_MESSAGES = {
+    "missing": "feltet mangler",
+    "extra_forbidden": "ukjent felt",
+    "string_type": "skal være tekst",
+    "int_type": "skal være et heltall",
+    "int_parsing": "skal være et heltall",
+    "int_from_float": "skal være et heltall",
+    "bool_type": "skal være true eller false",
+    "bool_parsing": "skal være true eller false",
+    "list_type": "skal være en liste",
+    "dict_type": "skal være et objekt",
+    "model_type": "skal være et objekt",
+    "model_attributes_type": "skal være et objekt",
+    "date_type": "skal være en dato (åååå-mm-dd)",
+    "date_parsing": "skal være en dato (åååå-mm-dd)",
+    "date_from_datetime_parsing": "skal være en dato (åååå-mm-dd)",
+    "date_from_datetime_inexact": "skal være en dato uten klokkeslett",
+    "string_too_short": "kan ikke være tom",
+    "string_pattern_mismatch": "har feil format",
+    "greater_than_equal": "er for lav (minst {ge})",
+    "less_than_equal": "er for høy (høyst {le})",
+    "none_required": "skal ikke fylles ut",
+}
+
+
+def _translate(err: dict) -> str:
+    typ = err["type"]
+    ctx = err.get("ctx") or {}
+    if typ == "vitnemal":
+        return err["msg"]
+    if typ in ("enum", "literal_error"):
+        expected = ctx.get("expected", "")
+        got = err.get("input")
+        return f"ugyldig verdi {got!r}; lovlige verdier er {expected}".replace(" or ", " eller ")
+    if typ in _MESSAGES:
+        try:
+            return _MESSAGES[typ].format(**ctx)
+        except (KeyError, IndexError):
+            return _MESSAGES[typ]
+    return f"ugyldig verdi ({err['msg']})"
+
+
+def _path(loc: tuple) -> str:
+    out = "$"
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part.startswith(("function-", "Annotated", "nullable", "union")) or "[" in part:
+            continue
+        else:
+            out += f".{part}"
+    return out
+
+
+def _record(data, loc: tuple) -> str:
+    """Name the record a location sits in: the person, the issuer, a fag row by fagkode …"""
+    if not loc or not isinstance(data, dict):
+        return "elevmappe"
+    head = loc[0]
+    if head in ("fag", "programomrader", "vitnemalsmerknader", "fravaer") and len(loc) > 1:
+        idx = loc[1]
+        rows = data.get(head)
+        row = rows[idx] if isinstance(rows, list) and isinstance(idx, int) and idx < len(rows) else None
+        key = {"fag": "fagkode", "programomrader": "kode", "vitnemalsmerknader": "kode",
+               "fravaer": "ar"}[head]
+        label = {"fag": "fag", "programomrader": "programområde",
+                 "vitnemalsmerknader": "vitnemålsmerknad", "fravaer": "fravær år"}[head]
+        if isinstance(row, dict) and row.get(key) is not None:
+            return f"{label} {row[key]}"
+        return f"{label} nr. {idx + 1}" if isinstance(idx, int) else label
+    return {"person": "person", "utsteder": "utsteder"}.get(head, "elevmappe")
+
+
+def _field(loc: tuple) -> str:
+    names = [p for p in loc if isinstance(p, str) and not p.startswith("function-")]
+    return names[-1] if names else ""
+
+
+def parse_text(text: str, name: str) -> tuple[object, list[Problem]]:
+    """Parse JSON or YAML text; YAML is a superset, but JSON errors read better for .json."""
+    try:
+        if name.lower().endswith(".json"):
+            return json.loads(text), []
+        return yaml.safe_load(text), []
+    except json.JSONDecodeError as exc:
+        return None, [Problem(name, f"linje {exc.lineno}, kolonne {exc.colno}",
+                              f"filen er ikke gyldig JSON: {exc.msg}")]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"linje {mark.line + 1}, kolonne {mark.column + 1}" if mark else "$"
+        return None, [Problem(name, where, f"filen er ikke gyldig YAML: {getattr(exc, 'problem', exc)}")]
+
+
+def validate_data(data, name: str, *, testdata: bool = False) -> tuple[Elevmappe | None, list[Problem]]:
+    if not isinstance(data, dict):
+        return None, [Problem(name, "$", "filen skal inneholde ett objekt (en elevmappe)")]
+    try:
+        return Elevmappe.model_validate(data, context={"testdata": testdata}), []
+    except ValidationError as exc:
+        problems = [
+            Problem(name, _path(e["loc"]), _translate(e), _record(data, e["loc"]), _field(e["loc"]))
+            for e in exc.errors(include_url=False)
+        ]
+        return None, problems
+
+
+def load_elevmappe(path: str | Path, *, testdata: bool = False) -> tuple[Elevmappe | None, list[Problem]]:
+    p = Path(path)
+    name = str(path)
+    try:
+        if p.stat().st_size > MAX_BYTES:
+            return None, [Problem(name, "$", "filen er for stor til å være en elevmappe")]
+        raw = p.read_bytes()
+    except OSError as exc:
+        return None, [Problem(name, "$", f"filen kan ikke leses: {exc.strerror or exc}")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None, [Problem(name, "$", "filen er ikke UTF-8")]
+    data, problems = parse_text(text, name)
+    if problems:
+        return None, problems
+    return validate_data(data, name, testdata=testdata)
+
+
+def expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given; a directory stands for its *.json, *.yaml and *.yml files."""
+    out: list[Path] = []
+    for item in paths:
+        p = Path(item)
+        if p.is_dir():
+            out.extend(sorted(q for q in p.iterdir() if q.suffix.lower() in (".json", ".yaml", ".yml")))
+        else:
+            out.append(p)
+    return out
+
+
+def load_elevmapper(paths: Iterable[str | Path], *, testdata: bool = False) -> LoadResult:
+    result = LoadResult()
+    for p in expand(paths):
+        mappe, problems = load_elevmappe(p, testdata=testdata)
+        result.problemer.extend(problems)
+        if mappe is not None:
+            result.mapper.append((str(p), mappe))
+    return result

@@ -1,0 +1,427 @@
+"""The elevmappe record: one person's results, as the input for documentation.
+
+The typed models here define the format (JSON or YAML). Field-level checks (formats,
+identifiers, known codes) and combinations that cannot occur are validated here, so that
+``vitnemal valider`` reports every problem of a file at once. Whether a valid record follows
+Udir's guideline is the business of ``vitnemal.sjekk``, not of this module.
+
+Validation context (``model_validate(data, context={...})``):
+``testdata`` (bool) accepts synthetic test fødselsnummer (Tenor/NAV); see ``ids.fodselsnummer``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from vitnemal.model.enums import (
+    Eksamensform,
+    Fagtype,
+    Karakter,
+    Maalform,
+    Niva,
+    OrdenAdferd,
+    Status,
+    Vurdering,
+)
+
+FORMAT_VERSJON = "1"
+
+_TERMIN = re.compile(r"^\s*([VvHh])\s*(\d{2}|\d{4})\s*$")
+_FAGKODE = re.compile(r"^[A-ZÆØÅ]{3}\d{4}$")
+_MERKNADKODE = re.compile(r"^(FAM|VMM)\d{2}$")
+_SKOLEAR = re.compile(r"^(\d{4})-(\d{4})$")
+
+
+def _problem(melding: str, **ctx) -> PydanticCustomError:
+    return PydanticCustomError("vitnemal", melding, ctx or None)
+
+
+def _grade_in(v):
+    """Grades may be written as numbers in JSON/YAML (5) or as text ("5", "iv")."""
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, str):
+        return v.strip().upper()
+    return v
+
+
+def _upper(v):
+    return v.strip().upper() if isinstance(v, str) else v
+
+
+def _lower(v):
+    return v.strip().lower() if isinstance(v, str) else v
+
+
+GradeField = Annotated[Karakter | None, BeforeValidator(_grade_in)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class MerknadRef(Strict):
+    """A remark as registered: its code and the values of its placeholders, in order."""
+
+    kode: Annotated[str, BeforeValidator(_upper)] = Field(
+        description="FAMnn or VMMnn (001 §3)", examples=["FAM13", "VMM31"]
+    )
+    parametre: list[str] = Field(
+        default_factory=list,
+        description="Values for the remark text's placeholders, in order "
+        "(e.g. a year, a fagkode, a date dd.mm.åååå, a dispensation text).",
+    )
+
+    @field_validator("kode")
+    @classmethod
+    def _kode(cls, v: str) -> str:
+        if not _MERKNADKODE.match(v):
+            raise _problem("merknadskode må være FAM eller VMM og to sifre, f.eks. FAM01")
+        return v
+
+
+class Person(Strict):
+    navn: str = Field(min_length=1, description="Name as printed (001 §2.2)")
+    fodselsnummer: str = Field(description="11 digits (003 A01); spaces are tolerated")
+    status: Annotated[Status, BeforeValidator(_lower)] = Field(
+        default=Status.ELEV, description="Status in upper secondary education (001 §1.9)"
+    )
+    iop: bool = Field(
+        default=False,
+        description="Enkeltvedtak om individuelt tilrettelagt opplæring og individuell "
+        "opplæringsplan (001 §11, 004 sheet 5)",
+    )
+
+    @field_validator("fodselsnummer")
+    @classmethod
+    def _fnr(cls, v: str, info: ValidationInfo) -> str:
+        from vitnemal.ids import fodselsnummer
+
+        testdata = bool((info.context or {}).get("testdata"))
+        try:
+            return fodselsnummer.validate(v, testdata=testdata)
+        except fodselsnummer.InvalidFodselsnummer as exc:
+            raise _problem(f"ugyldig fødselsnummer: {exc}") from None
+
+
+class Utsteder(Strict):
+    skolenavn: str = Field(min_length=1, description="School or county as printed (001 §2.8)")
+    orgnr: str = Field(description="Organisasjonsnummer, 9 digits (001 §2.8)")
+    skolenummer: str | None = Field(
+        default=None, description="VIGO school number, 5 digits (NVB A2)", pattern=r"^\d{5}$"
+    )
+    sted: str = Field(min_length=1, description="Place of «sted og dato» (001 §2.8)")
+    fylke: str | None = Field(default=None, description="County name")
+    underskrivere: list[str] = Field(
+        description="Two signatories; one must be the rektor or one authorised by the rektor "
+        "(001 §2.8)"
+    )
+    utstedt: date | None = Field(default=None, description="Issue date (001 §2.8)")
+    lopenummer: int | None = Field(
+        default=None, ge=1, le=99999, description="Serial of the document number (001 §2.8)"
+    )
+
+    @field_validator("orgnr")
+    @classmethod
+    def _orgnr(cls, v: str) -> str:
+        from vitnemal.ids import orgnr
+
+        try:
+            return orgnr.validate(v)
+        except orgnr.InvalidOrgnr as exc:
+            raise _problem(f"ugyldig organisasjonsnummer: {exc}") from None
+
+    @field_validator("underskrivere")
+    @classmethod
+    def _to(cls, v: list[str]) -> list[str]:
+        if len(v) != 2 or not all(s.strip() for s in v):
+            raise _problem("det skal være nøyaktig to underskrivere (001 §2.8)")
+        return v
+
+
+class Programomrade(Strict):
+    """One programme area line (one per year, 001 §2.3) with the facts 004 needs."""
+
+    kode: Annotated[str, BeforeValidator(_upper)] = Field(
+        description="Programområdekode: 5 letters, 1 digit, 4 dashes, or a named exception "
+        "(001 §2.3, §4.3, §7.7, §13.2; 004 komprimerte løp)"
+    )
+    navn: str = Field(min_length=1)
+    utdanningsprogram: str | None = Field(
+        default=None,
+        description="Name of the utdanningsprogram; none for påbygging and fag for "
+        "studiekompetanse (001 §2.3)",
+    )
+    niva: Annotated[Niva, BeforeValidator(_lower)]
+    skolear: str = Field(description="School year, e.g. 2025-2026")
+    deltid: bool = Field(
+        default=False, description="Part-time or only some fag of the programme area (004 H)"
+    )
+    over_to_ar: Literal[1, 2] | None = Field(
+        default=None, description="Programme area taken over two years: year 1 or 2 (004 H)"
+    )
+    unormalt_skolear: Literal["underveis", "avsluttet"] | None = Field(
+        default=None,
+        description="Unusual school year (e.g. January–December): «underveis» at normal "
+        "school end, «avsluttet» when the whole programme area is finished (004 H)",
+    )
+    sluttet: bool = Field(
+        default=False, description="Interrupted the whole programme area during the year (004 S)"
+    )
+    hele_programomradet: bool | None = Field(
+        default=None,
+        description="Registered information that the whole programme area is completed; "
+        "needed for adults and privatister to get B/I/M (004 H)",
+    )
+    fremmedsprak_som_privatist: bool = Field(
+        default=False,
+        description="The pupil is to take the foreign language as privatist (004 NB, 001 §1.3)",
+    )
+    laretid_fullfort: bool = Field(
+        default=False, description="Læretid finished (lærling/lærekandidat, 004 L/K)"
+    )
+    fagprove_avlagt: bool = Field(
+        default=False, description="Fag-/svenne-/kompetanseprøve taken (004 L/K)"
+    )
+    utland: bool = Field(
+        default=False, description="Year taken abroad (no fravær is printed, 001 §2.7)"
+    )
+
+    @field_validator("kode")
+    @classmethod
+    def _kode(cls, v: str) -> str:
+        from vitnemal.kodeverk import programomradekode_feil
+
+        reason = programomradekode_feil(v)
+        if reason:
+            raise _problem(reason)
+        return v
+
+    @field_validator("skolear")
+    @classmethod
+    def _skolear(cls, v: str) -> str:
+        m = _SKOLEAR.match(v)
+        if not m or int(m.group(2)) != int(m.group(1)) + 1:
+            raise _problem("skoleår skrives som to påfølgende år, f.eks. 2025-2026")
+        return v
+
+    @model_validator(mode="after")
+    def _niva_matches_kode(self) -> Programomrade:
+        digit = self.kode[5] if len(self.kode) == 10 else ""
+        from vitnemal.kodeverk import load
+
+        if self.kode in load().spesielle_programomradekoder or not digit.isdigit():
+            return self
+        if digit != "0" and int(digit) != self.niva.nummer:
+            raise _problem(
+                f"nivå {self.niva.value} passer ikke med programområdekoden {self.kode}, "
+                f"som er for vg{digit}"
+            )
+        return self
+
+    @property
+    def start_ar(self) -> int:
+        return int(self.skolear[:4])
+
+
+class Fag(Strict):
+    """One fag row (001 §2.6)."""
+
+    fagkode: Annotated[str, BeforeValidator(_upper)] = Field(
+        description="Fagkode from Udir's Grep (3 letters, 4 digits)", examples=["NOR1260"]
+    )
+    fagnavn: str = Field(min_length=1)
+    fagtype: Annotated[Fagtype, BeforeValidator(_upper)] = Field(description="001 §2.5")
+    omfang: int | None = Field(
+        default=None, ge=0, le=2000, description="Årstimer in 60-minute units; none prints «--»"
+    )
+    trinn: Annotated[Niva, BeforeValidator(_lower)]
+    programomrade: str | None = Field(
+        default=None,
+        description="Code of the programme area line the fag belongs to, when the level alone "
+        "does not tell (e.g. two programme areas on one level)",
+    )
+    vurdering: Annotated[Vurdering, BeforeValidator(_lower)] = Field(
+        default=Vurdering.STANDPUNKT,
+        description="standpunkt or halvar (halvårsvurdering, 001 §5.1/§5.7, 004)",
+    )
+    standpunkt: GradeField = Field(default=None, description="Standpunkt or halvår grade")
+    eksamen: GradeField = Field(default=None, description="Exam grade")
+    eksamensform: Annotated[Eksamensform | None, BeforeValidator(_upper)] = Field(
+        default=None, description="S, M, MP or P (001 §6.1)"
+    )
+    tverrfaglig: bool = Field(default=False, description="The exam is a tverrfaglig eksamen")
+    termin: str = Field(
+        description="Halvår and year the grade was obtained: V2025 or H2024 (V25/H24 accepted)"
+    )
+    fagmerknad: MerknadRef | None = Field(default=None, description="One FAM per fag (001 §3)")
+    privatist: bool = Field(default=False, description="Taken as privatist")
+    mer_opplaering: bool = Field(
+        default=False, description="Taken as «mer opplæring» (opplæringsforskriften § 4-3/14-2)"
+    )
+    sluttet: bool = Field(default=False, description="Quit this fag during the year (004 H)")
+
+    @field_validator("fagkode")
+    @classmethod
+    def _fagkode(cls, v: str) -> str:
+        if not _FAGKODE.match(v):
+            raise _problem("fagkode skal være tre bokstaver og fire sifre, f.eks. NOR1260")
+        return v
+
+    @field_validator("termin")
+    @classmethod
+    def _termin(cls, v: str) -> str:
+        m = _TERMIN.match(v)
+        if not m:
+            raise _problem("termin skrives V eller H og årstall, f.eks. V2025 (eller V25)")
+        year = int(m.group(2))
+        if year < 100:
+            year += 2000
+        if not 1950 <= year <= 2100:
+            raise _problem(f"årstallet {year} i termin er ikke mulig")
+        return f"{m.group(1).upper()}{year}"
+
+    @field_validator("fagmerknad")
+    @classmethod
+    def _fam(cls, v: MerknadRef | None) -> MerknadRef | None:
+        if v is None:
+            return v
+        from vitnemal.kodeverk import load
+
+        if not v.kode.startswith("FAM"):
+            raise _problem(f"{v.kode} er en vitnemålsmerknad; her skal det stå en fagmerknad (FAM)")
+        if v.kode not in load().fagmerknader:
+            raise _problem(f"ukjent fagmerknad {v.kode}")
+        return v
+
+    @model_validator(mode="after")
+    def _combinations(self) -> Fag:
+        problems = []
+        if self.vurdering is Vurdering.HALVAR and self.eksamen is not None:
+            problems.append("en halvårsvurdering kan ikke ha eksamenskarakter")
+        if self.tverrfaglig and self.eksamen is None and self.eksamensform is None:
+            problems.append("tverrfaglig eksamen er oppgitt, men verken eksamenskarakter "
+                            "eller eksamensform")
+        if self.privatist and self.standpunkt is not None:
+            problems.append("fag tatt som privatist kan ikke ha standpunktkarakter")
+        if self.privatist and self.mer_opplaering:
+            problems.append("fag kan ikke både være tatt som privatist og som mer opplæring")
+        if problems:
+            raise _problem("; ".join(problems))
+        return self
+
+    @property
+    def halvar(self) -> str:
+        return self.termin[0]
+
+    @property
+    def ar(self) -> int:
+        return int(self.termin[1:])
+
+    @property
+    def termin_kort(self) -> str:
+        """As printed: V25 / H24 (001 §2.6)."""
+        return f"{self.termin[0]}{self.termin[3:]}"
+
+
+class Fravaer(Strict):
+    """Fravær for one year of the opplæring (001 §2.7, §8.1)."""
+
+    ar: int = Field(ge=1, le=5, description="1. år … 5. år")
+    dager: int = Field(ge=0, le=366)
+    timer: int = Field(ge=0, le=2000)
+
+
+class Elevmappe(Strict):
+    """One person's results for documentation."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        str_strip_whitespace=True,
+        title="Elevmappe",
+        json_schema_extra={"$id": "https://vitnemal.example/schema/elevmappe.schema.json"},
+    )
+
+    versjon: Literal["1"] = Field(default=FORMAT_VERSJON, description="Format version")
+    person: Person
+    utsteder: Utsteder
+    programomrader: list[Programomrade] = Field(
+        default_factory=list, description="Programme area lines, one per year (001 §2.3)"
+    )
+    fag: list[Fag] = Field(default_factory=list)
+    orden: Annotated[OrdenAdferd | None, BeforeValidator(_upper)] = Field(
+        default=None, description="001 §5.6"
+    )
+    adferd: Annotated[OrdenAdferd | None, BeforeValidator(_upper)] = Field(
+        default=None, description="001 §5.6"
+    )
+    fravaer: list[Fravaer] = Field(default_factory=list, description="001 §2.7, §8.1")
+    vitnemalsmerknader: list[MerknadRef] = Field(
+        default_factory=list, description="VMM codes with their parameters (001 §3.2–3.6)"
+    )
+    maalform: Annotated[Maalform, BeforeValidator(_lower)] = Field(
+        default=Maalform.NB, description="Målform of the document: nb, nn or en"
+    )
+
+    @field_validator("vitnemalsmerknader")
+    @classmethod
+    def _vmm(cls, v: list[MerknadRef]) -> list[MerknadRef]:
+        from vitnemal.kodeverk import load
+
+        kv = load()
+        problems = [
+            f"{m.kode} er en fagmerknad og hører til et fag" if m.kode.startswith("FAM")
+            else f"ukjent vitnemålsmerknad {m.kode}"
+            for m in v
+            if m.kode not in kv.vitnemalsmerknader
+        ]
+        if problems:
+            raise _problem("; ".join(problems))
+        return v
+
+    @field_validator("fravaer")
+    @classmethod
+    def _fravaer_unique(cls, v: list[Fravaer]) -> list[Fravaer]:
+        years = [f.ar for f in v]
+        if len(years) != len(set(years)):
+            raise _problem("fravær er oppgitt mer enn én gang for samme år")
+        return v
+
+    @model_validator(mode="after")
+    def _cross(self) -> Elevmappe:
+        problems = []
+        if not self.person.iop:
+            vo = [f.fagkode for f in self.fag if Karakter.VO in (f.standpunkt, f.eksamen)]
+            if vo:
+                problems.append(
+                    f"VO (vurdert etter individuell opplæringsplan) i {', '.join(vo)} krever "
+                    "enkeltvedtak om individuell opplæringsplan (person.iop)"
+                )
+        lines = [(p.kode, p.niva, p.skolear) for p in self.programomrader]
+        if len(lines) != len(set(lines)):
+            problems.append("samme programområde er oppgitt to ganger for samme skoleår")
+        if problems:
+            raise _problem("; ".join(problems))
+        return self
+
+    def programomrade_for(self, fag: Fag) -> list[Programomrade]:
+        """Programme area lines the fag row belongs to (by explicit code, else by level)."""
+        if fag.programomrade:
+            return [p for p in self.programomrader if p.kode == fag.programomrade]
+        return [p for p in self.programomrader if p.niva == fag.trinn]
