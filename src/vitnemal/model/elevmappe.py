@@ -21,6 +21,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -40,7 +41,7 @@ from vitnemal.model.enums import (
 FORMAT_VERSJON = "1"
 
 _TERMIN = re.compile(r"^\s*([VvHh])\s*(\d{2}|\d{4})\s*$")
-_FAGKODE = re.compile(r"^[A-ZÆØÅ]{3}\d{4}$")
+_FAGKODE = re.compile(r"^[A-ZÆØÅ]{3}[A-ZÆØÅ0-9]\d{3}$")
 _MERKNADKODE = re.compile(r"^(FAM|VMM)\d{2}$")
 _SKOLEAR = re.compile(r"^(\d{4})-(\d{4})$")
 
@@ -68,7 +69,19 @@ def _lower(v):
     return v.strip().lower() if isinstance(v, str) else v
 
 
-GradeField = Annotated[Karakter | None, BeforeValidator(_grade_in)]
+GradeField = Annotated[
+    Karakter | None,
+    BeforeValidator(_grade_in),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"enum": [k.value for k in Karakter]},
+                {"type": "integer", "minimum": 1, "maximum": 6},
+                {"type": "null"},
+            ]
+        }
+    ),
+]
 
 
 class Strict(BaseModel):
@@ -243,7 +256,7 @@ class Fag(Strict):
     """One fag row (001 §2.6)."""
 
     fagkode: Annotated[str, BeforeValidator(_upper)] = Field(
-        description="Fagkode from Udir's Grep (3 letters, 4 digits)", examples=["NOR1260"]
+        description="Fagkode from Udir's Grep (3 letters + 4 digits, or 4 letters + 3 digits)", examples=["NOR1260"]
     )
     fagnavn: str = Field(min_length=1)
     fagtype: Annotated[Fagtype, BeforeValidator(_upper)] = Field(description="001 §2.5")
@@ -280,7 +293,10 @@ class Fag(Strict):
     @classmethod
     def _fagkode(cls, v: str) -> str:
         if not _FAGKODE.match(v):
-            raise _problem("fagkode skal være tre bokstaver og fire sifre, f.eks. NOR1260")
+            raise _problem(
+                "fagkode skal være sju tegn: tre bokstaver og fire sifre (f.eks. NOR1260) "
+                "eller fire bokstaver og tre sifre (f.eks. SLGV100)"
+            )
         return v
 
     @field_validator("termin")
@@ -359,12 +375,12 @@ class Elevmappe(Strict):
     )
 
     versjon: Literal["1"] = Field(default=FORMAT_VERSJON, description="Format version")
-    person: Person
-    utsteder: Utsteder
+    person: Person = Field(description="The person the document is for (001 §2.2)")
+    utsteder: Utsteder = Field(description="School or county issuing the document (001 §2.8)")
     programomrader: list[Programomrade] = Field(
         default_factory=list, description="Programme area lines, one per year (001 §2.3)"
     )
-    fag: list[Fag] = Field(default_factory=list)
+    fag: list[Fag] = Field(default_factory=list, description="Fag rows (001 §2.4–2.6)")
     orden: Annotated[OrdenAdferd | None, BeforeValidator(_upper)] = Field(
         default=None, description="001 §5.6"
     )

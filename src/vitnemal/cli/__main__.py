@@ -1,5 +1,0 @@
-import sys
-
-from vitnemal.cli import main
-
-sys.exit(main())
