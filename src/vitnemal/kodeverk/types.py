@@ -42,7 +42,9 @@ class Merknad(Entry):
     ``utgatt`` is the expiry date for expired remarks (§3.5, §3.6) and ``erstattet_av`` the
     replacement code where the guideline names one. ``gruppe`` is for VMM only:
     ``forstegang`` (§3.2), ``generell`` (§3.3) or ``kompetansebevis`` (§3.4).
-    ``vitnemal_betinget`` marks «(X)» in the table (allowed with a condition).
+    ``vitnemal_betinget`` marks «(X)» in the table (allowed with a condition);
+    ``kompetansebevis_betinget`` the same for the kompetansebevis column (VMM32, the
+    condition is in ``kommentar``).
     """
 
     vitnemal: bool = True
@@ -54,6 +56,7 @@ class Merknad(Entry):
     kommentar: str | None = None
     bruk: str | None = None
     gruppe: str | None = None
+    kompetansebevis_betinget: bool = False
 
     def fyll_inn(self, verdier: list[str] | tuple[str, ...], maalform: str = "nb") -> str:
         """The printed text with the placeholders replaced, in order.
@@ -80,6 +83,7 @@ class Vurderingsuttrykk(Entry):
     bestatt: bool | None = None
     standpunkt: bool = True
     eksamen: bool = True
+    navn: str | None = None  # full name where the printed text is short («IV»: Ikke vurderingsgrunnlag)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +93,13 @@ class Fagtype(Entry):
 
 @dataclass(frozen=True, slots=True)
 class Utdanningsprogram(Entry):
-    """An utdanningsprogram by the first two letters of programområdekoden."""
+    """An utdanningsprogram by the first two letters of programområdekoden.
+
+    ``skrives_ut`` is False where the name is not printed (001 §2.3: påbygging).
+    """
 
     studieforberedende: bool = False
+    skrives_ut: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,12 +128,17 @@ class HalvarFag(Entry):
     """004: fag that count with halvårsvurdering on a level, for a kind of programme.
 
     ``program`` is ``studieforberedende``, ``yrkesfag`` or ``idrettsfag``;
-    ``fagkoder`` holds codes or prefixes ending in ``*`` (``FSP*``).
+    ``fagkoder`` holds codes or prefixes ending in ``*`` (``FSP*``). ``fagtype`` (e.g.
+    ``YF``), when set, limits the entry to fag of that fagtype; ``sprakniva`` names the
+    fremmedspråk levels meant (``I``, ``II``, ``I+II``; empty = not limited). The level is
+    not part of the fagkode, so ``omfatter`` cannot check it (ikke formalisert).
     """
 
     niva: str = "vg1"
     program: str = "studieforberedende"
     fagkoder: tuple[str, ...] = ()
+    fagtype: str | None = None
+    sprakniva: tuple[str, ...] = ()
 
     def omfatter(self, fagkode: str) -> bool:
         return any(
@@ -151,3 +164,12 @@ class Kodeverk:
 
     def merknad(self, kode: str) -> Merknad | None:
         return self.fagmerknader.get(kode) or self.vitnemalsmerknader.get(kode)
+
+    def halvarsfag(self, niva: str, program: str) -> tuple[HalvarFag, ...]:
+        """Ref: 004 vg1 — the halvårsvurdering entries for a level and a kind of programme.
+
+        Idrettsfag is a studieforberedende programme: it gets the studieforberedende
+        entries and its own (004 lists «Fag med halvårsvurdering på vg1 Idrettsfag» apart).
+        """
+        wanted = {program, "studieforberedende"} if program == "idrettsfag" else {program}
+        return tuple(h for h in self.halvarsvurdering if h.niva == niva and h.program in wanted)
