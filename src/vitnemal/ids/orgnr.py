@@ -1,0 +1,106 @@
+"""Norwegian organisation numbers (organisasjonsnummer), python-stdnum style.
+
+An organisation number has nine digits. The last is a check digit: with the weights
+3 2 7 6 5 4 3 2 1 the weighted sum of all nine digits is divisible by 11. Foreign schools
+without a Norwegian organisation number get a fictitious one starting with 4, still with a
+valid check digit (docs/nvb-format.md, «Organisation numbers»).
+
+>>> validate('842 872 022')
+'842872022'
+>>> is_valid('842872023')
+False
+>>> checksum('842872022')
+0
+>>> calc_check_digit('84287202')
+'2'
+>>> validate('84287202')
+Traceback (most recent call last):
+    ...
+vitnemal.ids.orgnr.InvalidLength: organisasjonsnummeret må ha 9 siffer, ikke 8
+"""
+
+from __future__ import annotations
+
+from vitnemal.errors import InputError
+
+WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2, 1)
+
+
+class InvalidOrgnr(InputError):
+    """An organisation number that cannot be used; ``str(exc)`` is a Norwegian reason."""
+
+
+class InvalidLength(InvalidOrgnr):
+    """Not nine digits."""
+
+
+class InvalidFormat(InvalidOrgnr):
+    """Contains something other than digits (after spaces, dots and dashes are removed)."""
+
+
+class InvalidChecksum(InvalidOrgnr):
+    """The weighted sum is not divisible by 11."""
+
+
+def compact(number: str) -> str:
+    """Remove spaces, dots and dashes and surrounding whitespace.
+
+    >>> compact(' 842 872-022 ')
+    '842872022'
+    """
+    return "".join(str(number).split()).replace(".", "").replace("-", "")
+
+
+def checksum(number: str) -> int:
+    """Weighted sum of the nine digits modulo 11 (0 for a valid number)."""
+    return sum(w * int(d) for w, d in zip(WEIGHTS, number, strict=True)) % 11
+
+
+def calc_check_digit(number: str) -> str:
+    """The check digit for the first eight digits.
+
+    Raises InvalidChecksum when no digit fits (remainder 10): such numbers are not issued.
+    """
+    rest = sum(w * int(d) for w, d in zip(WEIGHTS[:8], number, strict=True)) % 11
+    digit = (11 - rest) % 11
+    if digit == 10:
+        raise InvalidChecksum(f"ingen kontrollsiffer passer til {number}")
+    return str(digit)
+
+
+def validate(value: str) -> str:
+    """Ref: docs/nvb-format.md orgnr. Return the compact number or raise InvalidOrgnr.
+
+    «Nine digits; weights 3 2 7 6 5 4 3 2 1; valid when the weighted sum is divisible by 11.»
+
+    >>> validate('499 999 992')   # a fictitious foreign-school number (starts with 4)
+    '499999992'
+    >>> validate('84287202X')
+    Traceback (most recent call last):
+        ...
+    vitnemal.ids.orgnr.InvalidFormat: organisasjonsnummeret kan bare inneholde siffer: '84287202X'
+    """
+    if not isinstance(value, str):
+        raise InvalidFormat(f"organisasjonsnummeret må være tekst, ikke {type(value).__name__}")
+    number = compact(value)
+    if not number:
+        raise InvalidLength("organisasjonsnummeret er tomt")
+    if not number.isascii() or not number.isdigit():
+        raise InvalidFormat(f"organisasjonsnummeret kan bare inneholde siffer: {value!r}")
+    if len(number) != 9:
+        raise InvalidLength(f"organisasjonsnummeret må ha 9 siffer, ikke {len(number)}")
+    if checksum(number) != 0:
+        raise InvalidChecksum(
+            f"kontrollsifferet i organisasjonsnummeret {number} stemmer ikke "
+            "(vektet sum med vektene 3 2 7 6 5 4 3 2 1 er ikke delelig med 11)"
+        )
+    return number
+
+
+def is_valid(value: str) -> bool:
+    """True when ``validate`` accepts the value."""
+    try:
+        validate(value)
+    except InvalidOrgnr:
+        return False
+    return True
