@@ -8,10 +8,10 @@ message naming the fag or merknad concerned.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Alvorlighet(str, Enum):
+class Alvorlighet(StrEnum):
     """Severity, as in the NVB control engine (E4). A document with FEIL must not be issued."""
 
     FEIL = "FEIL"

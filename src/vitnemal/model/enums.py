@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """Ref: 001 §1.9 — the person's status in upper secondary education."""
 
     ELEV = "elev"
@@ -18,7 +18,7 @@ class Status(str, Enum):
     VOKSEN = "voksen"
 
 
-class Niva(str, Enum):
+class Niva(StrEnum):
     """Level (årstrinn) of a programme area or fag."""
 
     VG1 = "vg1"
@@ -32,7 +32,7 @@ class Niva(str, Enum):
         return int(self.value[2])
 
 
-class Fagtype(str, Enum):
+class Fagtype(StrEnum):
     """Ref: 001 §2.5 — in print order."""
 
     FF = "FF"
@@ -47,7 +47,7 @@ class Fagtype(str, Enum):
 FAGTYPE_REKKEFOLGE = {t: i for i, t in enumerate(Fagtype)}
 
 
-class Karakter(str, Enum):
+class Karakter(StrEnum):
     """Ref: 001 §5.1–5.2, 004 — grades and other assessment expressions."""
 
     K1 = "1"
@@ -71,14 +71,14 @@ class Karakter(str, Enum):
         return int(self.value) if self.value.isdigit() else None
 
 
-class Vurdering(str, Enum):
+class Vurdering(StrEnum):
     """Whether the grade row is a final grade (standpunkt) or a halvårsvurdering (§5.1, §5.7)."""
 
     STANDPUNKT = "standpunkt"
     HALVAR = "halvar"
 
 
-class Eksamensform(str, Enum):
+class Eksamensform(StrEnum):
     """Ref: 001 §6.1."""
 
     S = "S"
@@ -87,7 +87,7 @@ class Eksamensform(str, Enum):
     P = "P"
 
 
-class OrdenAdferd(str, Enum):
+class OrdenAdferd(StrEnum):
     """Ref: 001 §5.6 — «God», «Nokså god», «Lite god»."""
 
     G = "G"
@@ -95,7 +95,7 @@ class OrdenAdferd(str, Enum):
     LG = "LG"
 
 
-class Maalform(str, Enum):
+class Maalform(StrEnum):
     NB = "nb"
     NN = "nn"
     EN = "en"
