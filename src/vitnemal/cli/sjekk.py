@@ -1,12 +1,51 @@
-"""`vitnemal sjekk` — placeholder until its issue lands (the owning module replaces this file)."""
+"""``vitnemal sjekk FIL... [--json]`` — check elevmapper against Udir's guideline (001).
 
-from vitnemal.errors import VitnemalError
+Prints the document type and every finding grouped by severity; exit status 1 when any file has
+a FEIL (such a document must not be issued), 2 for unreadable input.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from vitnemal.cli.common import add_files_argument, add_testdata_argument, dump_json, load_or_fail
+from vitnemal.cli.vis import add_dokument_arguments, dokumenttype
+from vitnemal.findings import Alvorlighet
+from vitnemal.sjekk import sjekk
+
+_OVERSKRIFT = {Alvorlighet.FEIL: "Feil", Alvorlighet.VARSEL: "Varsler",
+               Alvorlighet.TIPS: "Tips", Alvorlighet.INFO: "Informasjon"}
 
 
 def register(sub) -> None:
-    p = sub.add_parser("sjekk", help="(ikke ferdig)")
-    p.set_defaults(func=_run)
+    p = sub.add_parser("sjekk", help="kontroller elevmapper mot Udirs retningslinjer",
+                       description="Avgjør dokumenttypen og kontrollerer elevmappen mot "
+                       "retningslinjene for føring av vitnemål og kompetansebevis. Avslutter med "
+                       "status 1 når det finnes FEIL.")
+    add_files_argument(p)
+    add_testdata_argument(p)
+    add_dokument_arguments(p)
+    p.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
+    p.set_defaults(func=run)
 
 
-def _run(args) -> int:
-    raise VitnemalError("kommandoen 'sjekk' er ikke ferdig ennå")
+def run(args) -> int:
+    result = load_or_fail(args)
+    today = args.dato or date.today()
+    rapporter = [(path, sjekk(m, today=today, dokumenttype=dokumenttype(args),
+                              testdata=args.testdata)) for path, m in result.mapper]
+    if args.json:
+        dump_json([{"fil": p, **r.as_dict()} for p, r in rapporter])
+    else:
+        for n, (path, r) in enumerate(rapporter):
+            typ = r.as_dict()["dokumenttype"].replace("vitnemal", "vitnemål")
+            status = "kan utstedes" if r.kan_utstedes else "kan IKKE utstedes"
+            print(("\n" if n else "") + f"{path}: {typ}, {status}")
+            for alv in Alvorlighet:
+                funn = [f for f in r.funn if f.alvorlighet is alv]
+                if not funn:
+                    continue
+                print(f"  {_OVERSKRIFT[alv]} ({len(funn)}):")
+                for f in funn:
+                    print(f"    {f.alvorlighet.value} {f.regel} ({f.paragraf}): {f.melding}")
+    return 1 if any(not r.kan_utstedes for _, r in rapporter) else 0

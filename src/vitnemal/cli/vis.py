@@ -1,12 +1,59 @@
-"""`vitnemal vis` — placeholder until its issue lands (the owning module replaces this file)."""
+"""``vitnemal vis FIL [--json]`` — print what the document would say (001 chapter 2)."""
 
-from vitnemal.errors import VitnemalError
+from __future__ import annotations
+
+from datetime import date
+
+from vitnemal.cli.common import (
+    add_files_argument,
+    add_testdata_argument,
+    dump_json,
+    load_or_fail,
+    parse_dato,
+)
+from vitnemal.dokument.compose import compose
+from vitnemal.dokument.model import Dokumenttype
+from vitnemal.dokument.tekstform import tekst
+
+
+def add_dokument_arguments(p) -> None:
+    p.add_argument("--dato", type=parse_dato, metavar="ÅÅÅÅ-MM-DD",
+                   help="utstedelsesdato når utsteder.utstedt mangler (standard: i dag)")
+    p.add_argument("--dokumenttype", choices=["vitnemal", "kompetansebevis"],
+                   help="tving dokumenttypen (standard: avgjøres av elevmappen)")
+
+
+def dokumenttype(args) -> Dokumenttype | None:
+    return {"vitnemal": Dokumenttype.VITNEMAL, "kompetansebevis": Dokumenttype.KOMPETANSEBEVIS,
+            None: None}[getattr(args, "dokumenttype", None)]
 
 
 def register(sub) -> None:
-    p = sub.add_parser("vis", help="(ikke ferdig)")
-    p.set_defaults(func=_run)
+    p = sub.add_parser("vis", help="vis hva vitnemålet/kompetansebeviset inneholder",
+                       description="Avgjør dokumenttypen og viser dokumentet slik det blir skrevet "
+                       "ut (tekst eller JSON).")
+    add_files_argument(p)
+    add_testdata_argument(p)
+    add_dokument_arguments(p)
+    p.add_argument("--maalform", choices=["nb", "nn", "en"],
+                   help="målform (standard: elevmappens)")
+    p.add_argument("--json", action="store_true", help="skriv dokumentet som JSON")
+    p.set_defaults(func=run)
 
 
-def _run(args) -> int:
-    raise VitnemalError("kommandoen 'vis' er ikke ferdig ennå")
+def run(args) -> int:
+    result = load_or_fail(args)
+    today = args.dato or date.today()
+    dokumenter = []
+    for path, mappe in result.mapper:
+        d = compose(mappe, maalform=args.maalform, today=today, dokumenttype=dokumenttype(args))
+        dokumenter.append((path, d))
+    if args.json:
+        data = [{"fil": p, "dokument": d.as_dict()} for p, d in dokumenter]
+        dump_json(data[0]["dokument"] if len(data) == 1 else data)
+    else:
+        for n, (path, d) in enumerate(dokumenter):
+            if len(dokumenter) > 1:
+                print(("\n" if n else "") + f"== {path}")
+            print(tekst(d))
+    return 0

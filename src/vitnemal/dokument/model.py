@@ -9,7 +9,7 @@ dashed line the guideline prescribes in unused cells (001 §2.6, §2.7).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 STIPLET = "- - - -"
 """A «stiplet linje» in an unused cell (001 §2.6)."""
@@ -18,7 +18,7 @@ INGEN_OMFANG = "--"
 """«to tankestreker» for fagkoder without omfang (001 §2.6)."""
 
 
-class Dokumenttype(str, Enum):
+class Dokumenttype(StrEnum):
     VITNEMAL = "V"
     KOMPETANSEBEVIS = "K"
 

@@ -99,3 +99,47 @@ LEDETEKSTER: dict[str, dict[str, str]] = {
 
 def ledetekster(maalform: str) -> dict[str, str]:
     return LEDETEKSTER.get(maalform, LEDETEKSTER["nb"])
+
+
+# Content texts of the document (001 §2.3, §2.7): nb is the guideline's wording; nn and en
+# are this project's rendering (docs/decisions.md). Fagtype headings, grade words, orden/adferd
+# and remark texts come from the kodeverk, not from here.
+INNHOLD: dict[str, dict[str, str]] = {
+    "nb": {
+        "innledning_vitnemal": "har i {ar} bestått",
+        "innledning_program": "i utdanningsprogram for",
+        "innledning_kompetansebevis": "har gjennomført opplæring som omfatter",
+        "studiekompetanse": "og har oppnådd generell studiekompetanse",
+        "yrkeskompetanse": "og har oppnådd yrkeskompetanse",
+        "fagopplaering": "og har bestått fagopplæring",
+        "fullfort": "fullført",
+        "bestatt": "bestått",
+        "fravaer_ar": "{n}. år",
+    },
+    "nn": {
+        "innledning_vitnemal": "har i {ar} bestått",
+        "innledning_program": "i utdanningsprogram for",
+        "innledning_kompetansebevis": "har gjennomført opplæring som omfattar",
+        "studiekompetanse": "og har oppnådd generell studiekompetanse",
+        "yrkeskompetanse": "og har oppnådd yrkeskompetanse",
+        "fagopplaering": "og har bestått fagopplæring",
+        "fullfort": "fullført",
+        "bestatt": "bestått",
+        "fravaer_ar": "{n}. år",
+    },
+    "en": {
+        "innledning_vitnemal": "has in {ar} passed",
+        "innledning_program": "in the education programme for",
+        "innledning_kompetansebevis": "has completed education and training comprising",
+        "studiekompetanse": "and has achieved general university admissions certification",
+        "yrkeskompetanse": "and has achieved vocational qualification",
+        "fagopplaering": "and has passed vocational training",
+        "fullfort": "completed",
+        "bestatt": "passed",
+        "fravaer_ar": "Year {n}",
+    },
+}
+
+
+def innhold(maalform: str) -> dict[str, str]:
+    return INNHOLD.get(maalform, INNHOLD["nb"])

@@ -1,0 +1,168 @@
+"""From an elevmappe to the printed document (001 chapter 2, seed 002).
+
+``compose(mappe)`` decides the document (``dokument.beslutning``) and fills every field of
+``Dokument`` with the final printed text in the document's målform. It never reads the clock:
+the issue date is ``utsteder.utstedt``, else ``today``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from vitnemal.dokument import celler, elevstatus, lop
+from vitnemal.dokument.beslutning import Beslutning, beslutt, skrives_ut
+from vitnemal.dokument.model import (
+    STIPLET,
+    Dokument,
+    Dokumenttype,
+    FagGruppe,
+    FravaerLinje,
+    ProgramLinje,
+)
+from vitnemal.dokument.tekster import innhold, ledetekster
+from vitnemal.errors import InputError
+from vitnemal.kodeverk import Kodeverk, load
+from vitnemal.model import FAGTYPE_REKKEFOLGE, Elevmappe, Fagtype
+
+
+def programlinjer(mappe: Elevmappe, b: Beslutning, kv: Kodeverk, maalform: str) -> tuple[ProgramLinje, ...]:
+    """Ref: 001 §2.3 — «For hvert årstrinn fører dere … kode for programområdet, navn på
+    programområdet, navn på utdanningsprogrammet»; «Bare for kompetansebevis: … om årstrinnet er
+    ‹fullført› eller ‹bestått› til høyre på linjen».
+
+    All lines are kept (more than four is reported by PROGRAMOMRADE-MAKS-FIRE, not cut here).
+    """
+    t = innhold(maalform)
+    out = []
+    for p in lop.linjer(mappe):
+        pastand = b.pastander.get((p.kode, p.niva.value))
+        out.append(ProgramLinje(
+            niva=p.niva.value,
+            kode=p.kode,
+            navn=p.navn,
+            utdanningsprogram=lop.utdanningsprogram_tekst(p, kv, maalform),
+            pastand=t[pastand] if pastand else "",
+        ))
+    return tuple(out)
+
+
+def sluttkompetanse(b: Beslutning, maalform: str) -> tuple[str, ...]:
+    """Ref: 001 §2.3 — «Bare for vitnemål: Oppnådd sluttkompetanse», in the guideline's order."""
+    t = innhold(maalform)
+    keys = [k for k, on in (("studiekompetanse", b.studiekompetanse),
+                            ("yrkeskompetanse", b.yrkeskompetanse),
+                            ("fagopplaering", b.fagopplaering)) if on]
+    return tuple(t[k] for k in keys)
+
+
+def fagrekkefolge(kv: Kodeverk) -> dict[str, int]:
+    """Ref: 001 §2.5 — «FF FP VP UP PF YF IO»: the kodeverk's order, else the enum's."""
+    if kv.fagtyper:
+        return {k: v.rekkefolge for k, v in kv.fagtyper.items()}
+    return {t.value: i for t, i in FAGTYPE_REKKEFOLGE.items()}
+
+
+def grupper(mappe: Elevmappe, dokumenttype: Dokumenttype, kv: Kodeverk,
+            maalform: str) -> tuple[FagGruppe, ...]:
+    """Ref: 001 §2.5 — «Fagene fører dere etter hvilken fagtype de tilhører og ordnet etter
+    alfanumerisk fagkode.» Halvårsvurdering rows only on a kompetansebevis (001 §5.1)."""
+    rekkefolge = fagrekkefolge(kv)
+    fag = [f for f in mappe.fag if skrives_ut(f, dokumenttype)]
+    out = []
+    for typ in sorted({f.fagtype.value for f in fag}, key=lambda t: rekkefolge.get(t, 99)):
+        rader = sorted((f for f in fag if f.fagtype.value == typ), key=lambda f: (f.fagkode, f.termin))
+        entry = kv.fagtyper.get(typ)
+        out.append(FagGruppe(
+            fagtype=typ,
+            overskrift=entry.tekst(maalform) if entry else Fagtype(typ).value,
+            rader=tuple(celler.fagrad(f, dokumenttype, kv, maalform) for f in rader),
+        ))
+    return tuple(out)
+
+
+def sum_omfang(mappe: Elevmappe, dokumenttype: Dokumenttype) -> str:
+    """Ref: 001 §2.7 — «Total sum omfang for opplæringen (årstimetall i 60 minutters enheter)»,
+    the sum of the omfang printed."""
+    return str(sum(f.omfang or 0 for f in mappe.fag if skrives_ut(f, dokumenttype)))
+
+
+def orden_adferd(mappe: Elevmappe, kv: Kodeverk, maalform: str) -> tuple[str, str]:
+    """Ref: 001 §5.6 — «God», «Nokså god», «Lite god», only for those who get them (001 §2.7);
+    a dashed line where a grade is due but not registered."""
+    if not elevstatus.skal_ha_orden_adferd(mappe):
+        return "", ""
+
+    def tekst(v):
+        if v is None:
+            return STIPLET
+        e = kv.orden_adferd.get(v.value)
+        return e.tekst(maalform) if e else v.value
+
+    return tekst(mappe.orden), tekst(mappe.adferd)
+
+
+def fravaer(mappe: Elevmappe, maalform: str) -> tuple[FravaerLinje, ...]:
+    """Ref: 001 §2.7 — «Fravær spesifisert for hvert år … Dere fører stiplet linje i ubrukte
+    rubrikker. Når en elev ikke har fravær, skal det stå 0»; none for voksne (4A) and for those
+    with no fag taken as elev (001 §8.1). A year abroad without fravær gets a dashed line."""
+    if not elevstatus.skal_ha_fravaer(mappe):
+        return ()
+    t = innhold(maalform)
+    per_ar = {f.ar: f for f in mappe.fravaer}
+    out = []
+    for n in range(1, elevstatus.antall_fravaersar(mappe) + 1):
+        f = per_ar.get(n)
+        out.append(FravaerLinje(
+            etikett=t["fravaer_ar"].format(n=n),
+            dager=str(f.dager) if f else STIPLET,
+            timer=str(f.timer) if f else STIPLET,
+        ))
+    return tuple(out)
+
+
+def compose(mappe: Elevmappe, *, maalform: str | None = None, duplikat: bool = False,
+            utkast: bool = False, today: date | None = None,
+            dokumenttype: Dokumenttype | None = None) -> Dokument:
+    """Ref: 001 §2.2 — the printed document, from identity (§2.2) to number (§2.8).
+
+    Raises InputError when there is no issue date (neither ``utsteder.utstedt`` nor ``today``).
+    """
+    kv = load()
+    mf = maalform or mappe.maalform.value
+    utstedt = mappe.utsteder.utstedt or today
+    if utstedt is None:
+        raise InputError("utstedelsesdato mangler: fyll ut utsteder.utstedt eller oppgi dato")
+    b = beslutt(mappe, kv=kv, dokumenttype=dokumenttype)
+    typ = b.dokumenttype
+    lt = ledetekster(mf)
+    t = innhold(mf)
+    vitnemal = typ is Dokumenttype.VITNEMAL
+    orden, adferd = orden_adferd(mappe, kv, mf)
+    u = mappe.utsteder
+    return Dokument(
+        type=typ,
+        maalform=mf,
+        tittel=lt["vitnemal" if vitnemal else "kompetansebevis"],
+        navn=mappe.person.navn,
+        fodselsnummer="".join(mappe.person.fodselsnummer.split()),
+        innledning=(t["innledning_vitnemal"].format(ar=b.ar if b.ar else "")
+                    if vitnemal else t["innledning_kompetansebevis"]),
+        innledning_program=t["innledning_program"] if vitnemal else "",
+        programomrader=programlinjer(mappe, b, kv, mf),
+        sluttkompetanse=sluttkompetanse(b, mf) if vitnemal else (),
+        grupper=grupper(mappe, typ, kv, mf),
+        sum_omfang=sum_omfang(mappe, typ),
+        orden=orden,
+        adferd=adferd,
+        fravaer=fravaer(mappe, mf),
+        merknader=tuple(celler.merknadstekst(m, kv, mf) for m in mappe.vitnemalsmerknader),
+        sted=u.sted,
+        dato=celler.dato(utstedt),
+        skole=u.skolenavn,
+        underskrivere=(u.underskrivere[0], u.underskrivere[1]),
+        dokumentnummer=celler.dokumentnummer(typ, u.orgnr, utstedt, u.lopenummer),
+        ledetekster=dict(lt),
+        forstegangsvitnemal=b.forstegangsvitnemal,
+        duplikat=duplikat,
+        utkast=utkast,
+    )

@@ -1,0 +1,140 @@
+"""Checks of the document decision: type, førstegangsvitnemål (001 §1.1–1.3, §1.9, §4.2, §5.5)."""
+
+from __future__ import annotations
+
+from vitnemal.dokument import lop
+from vitnemal.findings import Alvorlighet
+from vitnemal.model import Status
+from vitnemal.sjekk.katalog import Treff, regel
+from vitnemal.sjekk.kontekst import fagsti
+
+FEIL, VARSEL, INFO = Alvorlighet.FEIL, Alvorlighet.VARSEL, Alvorlighet.INFO
+
+#: Remarks of §3.2 for extended time; they stand only together with VMM06.
+FORSTEGANG = "VMM06"
+
+
+@regel("DOKUMENTTYPE", "001 §1.3", INFO, "Hvilket dokument elevmappen gir")
+def dokumenttype(ktx):
+    """Ref: 001 §1.3 — «Kompetansebevis er dokumentasjon på gjennomført videregående opplæring som
+    ikke kvalifiserer for vitnemål»: the type chosen and, for a kompetansebevis, why."""
+    b = ktx.beslutning
+    if b.vitnemal:
+        deler = [t for t, on in (("generell studiekompetanse", b.studiekompetanse),
+                                 ("yrkeskompetanse", b.yrkeskompetanse),
+                                 ("bestått fagopplæring", b.fagopplaering)) if on]
+        tekst = "vitnemål" + (" (førstegangsvitnemål)" if b.forstegangsvitnemal else "")
+        yield Treff(f"dokumentet blir {tekst}: {' og '.join(deler) or 'ingen sluttkompetanse'}")
+    elif b.grunner:
+        yield Treff("dokumentet blir kompetansebevis: "
+                    + "; ".join(f"{g.tekst} ({g.ref})" for g in b.grunner))
+
+
+@regel("DOKUMENTTYPE-GRUNNLAG", "001 §1.1", FEIL, "Vitnemål uten grunnlag")
+def dokumenttype_grunnlag(ktx):
+    """Ref: 001 §1.1 — «Vitnemål er dokumentasjon på et fullført og bestått videregående
+    opplæringsløp»: a vitnemål asked for where the record does not give one (fag are reported
+    one by one by IKKE-BESTATT-VITNEMAL)."""
+    if ktx.vitnemal:
+        for g in ktx.beslutning.grunner:
+            if g.fagkode is None:
+                yield Treff(f"vitnemål kan ikke utstedes: {g.tekst} ({g.ref})")
+
+
+@regel("IKKE-BESTATT-VITNEMAL", "001 §5.5", FEIL, "Ikke bestått fag på vitnemål")
+def ikke_bestatt_vitnemal(ktx):
+    """Ref: 001 §5.5 — «Vurderingsuttrykkene som angir at faget ikke er bestått, vil i
+    utgangspunktet ikke bli ført på vitnemålet … Slike vurderingsuttrykk vil ordinært bare
+    framkomme på et kompetansebevis» (exception: FAM37, 001 §9.2)."""
+    if not ktx.vitnemal:
+        return
+    for g in ktx.beslutning.grunner:
+        if g.fagkode is not None:
+            i = next((i for i, f in ktx.fag() if f.fagkode == g.fagkode), None)
+            yield Treff(f"{g.tekst}; kan ikke stå på vitnemål ({g.ref})", fagkode=g.fagkode,
+                        sti=fagsti(i) if i is not None else None)
+
+
+@regel("FORSTEGANG-VILKAR", "001 §1.2", FEIL, "Førstegangsvitnemål bare for generell studiekompetanse")
+def forstegang_vilkar(ktx):
+    """Ref: 001 §1.2 — «Den som ved utløpet av normal tid … har bestått videregående opplæring som
+    gir generell studiekompetanse, kan få førstegangsvitnemål»; «Elever som får vitnemål som
+    dokumentasjon på yrkeskompetanse har ikke rett til førstegangsvitnemål. Det samme gjelder
+    elever som tar vg4 påbygging». VMM06 on a kompetansebevis is MERKNAD-DOKUMENTTYPE."""
+    if FORSTEGANG not in ktx.merknadskoder() or not ktx.vitnemal:
+        return
+    b = ktx.beslutning
+    if not b.studiekompetanse:
+        yield Treff("VMM06 «Førstegangsvitnemål» krever vitnemål med generell studiekompetanse",
+                    merknad=FORSTEGANG)
+    if b.yrkeskompetanse or b.fagopplaering:
+        yield Treff("VMM06: vitnemål som dokumenterer yrkeskompetanse eller bestått fagopplæring "
+                    "gir ikke rett til førstegangsvitnemål", merknad=FORSTEGANG)
+    if any(lop.er_pabygging(p) and p.niva.nummer == 4 for p in lop.linjer(ktx.mappe)):
+        yield Treff("VMM06: elever som tar vg4 påbygging til generell studiekompetanse har ikke "
+                    "rett til førstegangsvitnemål", merknad=FORSTEGANG)
+
+
+@regel("FORSTEGANG-MERKNAD-UTEN-VMM06", "001 §3.2", FEIL, "Utvidet-tid-merknad uten VMM06")
+def forstegang_merknad_uten_vmm06(ktx):
+    """Ref: 001 §3.2 — «Vitnemålsmerknader som bare kan stå på førstegangsvitnemål»; 001 §1.2 —
+    VMM07–10, VMM20–22, VMM24 «kommer i tillegg til VMM06»."""
+    koder = ktx.merknadskoder()
+    if FORSTEGANG in koder:
+        return
+    for i, m in enumerate(ktx.mappe.vitnemalsmerknader):
+        e = ktx.kv.vitnemalsmerknader.get(m.kode)
+        if e and e.gruppe == "forstegang" and m.kode != FORSTEGANG:
+            yield Treff(f"{m.kode} kan bare stå på førstegangsvitnemål, sammen med VMM06",
+                        merknad=m.kode, sti=f"$.vitnemalsmerknader[{i}]")
+
+
+@regel("FORSTEGANG-NORMAL-TID", "001 §1.2", VARSEL, "Førstegangsvitnemål etter normal tid")
+def forstegang_normal_tid(ktx):
+    """Ref: 001 §1.2 — «Den som ved utløpet av normal tid (sammenhengende) har bestått …»; «For
+    elever som har utvidet opplæringstid, men som likevel har rett til førstegangsvitnemål …
+    skal dere føre en av vitnemålsmerknadene VMM07-10, VMM20-22 eller VMM24».
+
+    Formalised: normal tid is three school years from the first programme area (four with vg4 or
+    VMM24); a grade obtained after the spring of the last normal year needs one of the
+    extended-time remarks. Ikke formalisert: the reasons themselves (a clerk's judgement).
+    """
+    if not ktx.beslutning.forstegangsvitnemal:
+        return
+    koder = ktx.merknadskoder()
+    utvidet = {k for k, e in ktx.kv.vitnemalsmerknader.items()
+               if e.gruppe == "forstegang" and k != FORSTEGANG}
+    if koder & utvidet or not ktx.mappe.programomrader:
+        return
+    start = min(p.start_ar for p in ktx.mappe.programomrader)
+    ar = 4 if any(p.niva.nummer == 4 for p in ktx.mappe.programomrader) else 3
+    slutt = start + ar
+    sene = [f.fagkode for _, f in ktx.trykte_fag()
+            if f.ar > slutt or (f.ar == slutt and f.halvar == "H")]
+    if sene:
+        yield Treff(f"karakter oppnådd etter normal tid (våren {slutt}) i {', '.join(sene)}; "
+                    "førstegangsvitnemål krever da en av VMM07–10, VMM20–22 eller VMM24",
+                    merknad=FORSTEGANG)
+
+
+@regel("FORSTEGANG-PRIVATIST", "001 §4.2", VARSEL, "Privatistfag på førstegangsvitnemål")
+def forstegang_privatist(ktx):
+    """Ref: 001 §4.2 — «For å få førstegangsvitnemål, kan ikke en elev innenfor det fastsatte
+    minstekravet … erstatte et fullført fag, med et annet fag tatt som privatist» (unntak 1T/1P).
+    Whether the fag replaces one completed as elev is a clerk's judgement: a warning to check."""
+    if not ktx.beslutning.forstegangsvitnemal:
+        return
+    for i, f in ktx.trykte_fag():
+        if f.privatist:
+            yield Treff(f"{f.fagkode} er tatt som privatist; kontroller at faget ikke erstatter et "
+                        "fag fullført som elev (førstegangsvitnemål)", fagkode=f.fagkode,
+                        sti=fagsti(i))
+
+
+@regel("STATUS-VITNEMAL", "001 §1.9", INFO, "Status og dokumentrett")
+def status_vitnemal(ktx):
+    """Ref: 001 §1.9 — «Praksiskandidater og kandidater for fagbrev på jobb kan bare få vitnemål
+    dersom kandidaten kan dokumentere … fellesfagene»: a reminder when such a candidate gets one."""
+    if ktx.vitnemal and ktx.mappe.person.status in (Status.PRAKSISKANDIDAT, Status.FAGBREV_PA_JOBB):
+        yield Treff("vitnemål for praksiskandidat/kandidat for fagbrev på jobb: kontroller at "
+                    "fellesfagene som kreves for yrkesfag er dokumentert")

@@ -1,0 +1,147 @@
+"""Checks of the fag rows: values, columns, exam form, codes (001 §2.5, §2.6, §5.1–5.2, §6.1, §11.3)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from vitnemal.findings import Alvorlighet
+from vitnemal.model import Fagtype, Karakter
+from vitnemal.sjekk.katalog import Treff, regel
+from vitnemal.sjekk.kontekst import fagsti
+
+FEIL, VARSEL = Alvorlighet.FEIL, Alvorlighet.VARSEL
+
+#: Rows where the exam grade stands without an exam form: fag-/svenneprøve, praksisbrev- and
+#: kompetanseprøve (001 §6.1: «Dere skal føre stiplet linje i rubrikken for eksamensform når dere
+#: fører vurderingen av fag-/svenneprøve»), prøve not attended (001 §6.4), R94 with another
+#: assessment scheme (001 §13.3), and Fritatt/Godkjent (001 §5.3, §5.8, §7.4).
+UTEN_FORM_MERKNADER = {"FAM27", "FAM28", "FAM31", "FAM53", "FAM49", "FAM50", "FAM54", "FAM56",
+                       "FAM39", "FAM13"}
+UTEN_FORM_KARAKTERER = {Karakter.F, Karakter.GK}
+#: Rows with an exam form but no exam grade: annulled (001 §6.2 without dispensation, §6.6) or
+#: cancelled exam (001 §6.7), and the corona springs (001 §6.9–6.11, VMM39–41 on the document).
+FORM_UTEN_KARAKTER_MERKNADER = {"FAM04", "FAM36"}
+KORONA_MERKNADER = {"VMM39", "VMM40", "VMM41"}
+
+
+@regel("KARAKTER-KOLONNE", "001 §5.2", FEIL, "Vurderingsuttrykk i riktig rubrikk")
+def karakter_kolonne(ktx):
+    """Ref: 001 §5.2 — «Andre vurderingsformer/-uttrykk»: each expression has its column (IM
+    «Ikke møtt» only for exams, D «Deltatt» and VO only in the standpunkt column, BM only for the
+    fag-/svenneprøve in the exam column …), as the kodeverk's vurderingsuttrykk say."""
+    for i, f in ktx.fag():
+        for kolonne, k in (("standpunkt", f.standpunkt), ("eksamen", f.eksamen)):
+            if k is None:
+                continue
+            e = ktx.kv.vurderingsuttrykk.get(k.value)
+            if e is None:
+                yield Treff(f"{f.fagkode}: ukjent vurderingsuttrykk {k.value}", fagkode=f.fagkode,
+                            sti=fagsti(i, kolonne))
+            elif not getattr(e, kolonne):
+                navn = e.navn or e.tekst()
+                yield Treff(f"{f.fagkode}: {k.value} ({navn}) kan ikke stå i rubrikken for "
+                            f"{kolonne}skarakter", fagkode=f.fagkode, sti=fagsti(i, kolonne))
+
+
+@regel("FRITATT-FAGMERKNAD", "001 §5.2", FEIL, "Fritatt krever fagmerknad")
+def fritatt_fagmerknad(ktx):
+    """Ref: 001 §5.2 — «kan dere i noen tilfeller føre vurderingen ‹Fritatt› … disse tilfellene har
+    vi beskrevet i dette brevet»: every case (§5.8, §6.2, §7.1–7.5, §9.5, §9.8, §13.3) pairs
+    «Fritatt» with a fagmerknad (NVB: F requires a FAM code)."""
+    for i, f in ktx.trykte_fag():
+        if Karakter.F in (f.standpunkt, f.eksamen) and f.fagmerknad is None:
+            yield Treff(f"{f.fagkode} er ført med «Fritatt» uten fagmerknad", fagkode=f.fagkode,
+                        sti=fagsti(i, "fagmerknad"))
+
+
+@regel("EKSAMENSFORM-MANGLER", "001 §6.1", FEIL, "Eksamenskarakter uten eksamensform")
+def eksamensform_mangler(ktx):
+    """Ref: 001 §6.1 — «Dere fører eksamensformen på vitnemålet/kompetansebeviset i fag
+    eleven/privatisten har avlagt eksamen» (not for a fag-/svenneprøve, §6.1, §6.4; nor with
+    Fritatt/Godkjent, §5.3, §5.8, §7.4; nor R94 with another scheme, §13.3)."""
+    for i, f in ktx.trykte_fag():
+        if f.eksamen is None or f.eksamensform is not None:
+            continue
+        if f.eksamen in UTEN_FORM_KARAKTERER:
+            continue
+        if f.fagmerknad and f.fagmerknad.kode in UTEN_FORM_MERKNADER:
+            continue
+        yield Treff(f"{f.fagkode} har eksamenskarakter {f.eksamen.value}, men ingen eksamensform",
+                    fagkode=f.fagkode, sti=fagsti(i, "eksamensform"))
+
+
+@regel("EKSAMENSFORM-UTEN-EKSAMEN", "001 §6.1", FEIL, "Eksamensform uten eksamenskarakter")
+def eksamensform_uten_eksamen(ktx):
+    """Ref: 001 §6.1 — «Dere fyller bare ut eksamensform dersom vurdering for eksamen er aktuelt»
+    (001 §2.6). Exceptions: annulled or cancelled exams keep the form (FAM04 §6.2/§6.6, FAM36
+    §6.7, «Dersom det ikke er ført eksamenskarakter fordi eksamen ble avlyst, annullert … skal
+    dere likevel føre eksamensform»), and the corona springs with VMM39–41 (§6.9–6.11)."""
+    korona = bool(ktx.merknadskoder() & KORONA_MERKNADER)
+    for i, f in ktx.trykte_fag():
+        if f.eksamensform is None or f.eksamen is not None:
+            continue
+        if f.fagmerknad and f.fagmerknad.kode in FORM_UTEN_KARAKTER_MERKNADER:
+            continue
+        if korona:
+            continue
+        yield Treff(f"{f.fagkode} har eksamensform {f.eksamensform.value}, men ingen "
+                    "eksamenskarakter", fagkode=f.fagkode, sti=fagsti(i, "eksamensform"))
+
+
+@regel("FAGKODE-UNIK", "001 §2.6", FEIL, "Samme fagkode bare én gang")
+def fagkode_unik(ktx):
+    """Ref: 001 §2.6 — «Dere fører fagkode og navn på fagene»; a fagkode stands once on a document
+    (001 §4.2: «det ikke er mulig å være elev og privatist i fag med samme fagkode samtidig»;
+    NVB: a fagkode appears at most once per document)."""
+    teller = Counter(f.fagkode for _, f in ktx.trykte_fag())
+    for kode, n in sorted(teller.items()):
+        if n > 1:
+            yield Treff(f"fagkoden {kode} står {n} ganger på dokumentet", fagkode=kode)
+
+
+@regel("FAGTYPE-IO", "001 §11.3", FEIL, "Fagtype IO og IOP-fagkoder hører sammen")
+def fagtype_io(ktx):
+    """Ref: 001 §11.3 — the IOP fagkoder «IOP1000 Indiv. opplæringsplan 1. år» …; 001 §2.5 —
+    «IO Individuell opplæringsplan» is the fagtype of these codes and of no other."""
+    for i, f in ktx.fag():
+        iop = f.fagkode in ktx.kv.iop_fagkoder
+        if iop and f.fagtype is not Fagtype.IO:
+            yield Treff(f"{f.fagkode} er en IOP-fagkode og skal ha fagtype IO", fagkode=f.fagkode,
+                        sti=fagsti(i, "fagtype"))
+        elif not iop and f.fagtype is Fagtype.IO:
+            yield Treff(f"{f.fagkode} har fagtype IO, men er ikke en IOP-fagkode (IOP1000–IOP5000)",
+                        fagkode=f.fagkode, sti=fagsti(i, "fagtype"))
+
+
+@regel("IOP-FAGKODE", "001 §11.3", FEIL, "IOP-fagkode med IV/VO og uten FAM05")
+def iop_fagkode(ktx):
+    """Ref: 001 §11.3 — «Dere skal alltid føre ‹Ikke vurderingsgrunnlag› (IV) i
+    standpunktkarakterrubrikken når dere benytter disse fagkodene, men dere skal ikke føre noe i
+    merknadsrubrikken (ikke FAM05)»; 004 iop: VO on an IOP fagkode."""
+    for i, f in ktx.fag():
+        if f.fagkode not in ktx.kv.iop_fagkoder:
+            continue
+        if f.standpunkt not in (Karakter.IV, Karakter.VO):
+            vis = f.standpunkt.value if f.standpunkt else "ingen"
+            yield Treff(f"{f.fagkode} skal ha IV (eller VO) i standpunktrubrikken, ikke {vis}",
+                        fagkode=f.fagkode, sti=fagsti(i, "standpunkt"))
+        if f.eksamen is not None:
+            yield Treff(f"{f.fagkode} kan ikke ha eksamenskarakter", fagkode=f.fagkode,
+                        sti=fagsti(i, "eksamen"))
+        if f.fagmerknad is not None:
+            yield Treff(f"{f.fagkode} skal ikke ha fagmerknad (heller ikke FAM05), ikke "
+                        f"{f.fagmerknad.kode}", fagkode=f.fagkode, merknad=f.fagmerknad.kode,
+                        sti=fagsti(i, "fagmerknad"))
+
+
+@regel("TERMIN-ETTER-UTSTEDELSE", "001 §2.6", VARSEL, "Karakter oppnådd etter utstedelsesdatoen")
+def termin_etter_utstedelse(ktx):
+    """Ref: 001 §2.6 — «Rubrikken angir kalenderåret, og om det er i vårhalvåret (V) eller
+    høsthalvåret (H) karakteren er oppnådd»: a term after the issue date cannot be right."""
+    d = ktx.today
+    if d is None:
+        return
+    for i, f in ktx.trykte_fag():
+        if f.ar > d.year or (f.ar == d.year and f.halvar == "H" and d.month < 8):
+            yield Treff(f"{f.fagkode}: {f.termin_kort} ligger etter utstedelsesdatoen "
+                        f"{d:%d.%m.%Y}", fagkode=f.fagkode, sti=fagsti(i, "termin"))

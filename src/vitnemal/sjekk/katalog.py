@@ -1,0 +1,78 @@
+"""The catalogue of checks: each a pure function with a stable id, a reference and a severity.
+
+A check is registered with ``@regel(id, ref, alvorlighet, tittel)``. Its function takes a
+``Kontekst`` and yields ``Treff`` (message, fagkode, merknad, JSON path); the runner turns each
+into a ``Finding`` with the check's id, reference and severity. The function's docstring starts
+with its reference (``Ref: 001 §9.2``), so ``grep §9.2`` finds it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from vitnemal.findings import Alvorlighet, Finding
+
+#: Modules holding checks; importing them registers their checks.
+MODULER = (
+    "identitet",
+    "dokumentvalg",
+    "programomrader",
+    "karakterer",
+    "merknader",
+    "merknadsregler",
+    "kombinasjoner",
+    "orden_fravaer",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Treff:
+    melding: str
+    fagkode: str | None = None
+    merknad: str | None = None
+    sti: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sjekk:
+    id: str
+    ref: str
+    alvorlighet: Alvorlighet
+    tittel: str
+    funksjon: Callable[..., Iterable[Treff]]
+
+    def kjor(self, ktx) -> list[Finding]:
+        return [
+            Finding(regel=self.id, paragraf=self.ref, alvorlighet=self.alvorlighet,
+                    melding=t.melding, fagkode=t.fagkode, merknad=t.merknad, sti=t.sti)
+            for t in self.funksjon(ktx)
+        ]
+
+
+_REGISTER: dict[str, Sjekk] = {}
+
+
+def registrer(s: Sjekk) -> Sjekk:
+    if s.id in _REGISTER and _REGISTER[s.id].funksjon is not s.funksjon:
+        raise ValueError(f"check id {s.id} is registered twice")
+    _REGISTER[s.id] = s
+    return s
+
+
+def regel(id: str, ref: str, alvorlighet: Alvorlighet, tittel: str):
+    """Register the decorated function as the check ``id``."""
+
+    def deco(fn):
+        registrer(Sjekk(id, ref, alvorlighet, tittel, fn))
+        return fn
+
+    return deco
+
+
+def katalog() -> tuple[Sjekk, ...]:
+    """Every check, sorted by id."""
+    for m in MODULER:
+        importlib.import_module(f"vitnemal.sjekk.{m}")
+    return tuple(sorted(_REGISTER.values(), key=lambda s: s.id))

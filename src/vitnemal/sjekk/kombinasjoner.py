@@ -1,0 +1,142 @@
+"""Fag that may not stand on the same document (001 §4.5) and fag that may not stand at all (§7.4).
+
+The code lists and name patterns are data (data/fagkoder.yaml), because the guideline names the
+fag in words only («1T», «matematikk S», «geofag x» …).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import yaml
+
+from vitnemal.dokument import lop
+from vitnemal.findings import Alvorlighet
+from vitnemal.model import Fag, Fagtype, Status
+from vitnemal.sjekk.katalog import Sjekk, Treff, regel, registrer
+from vitnemal.sjekk.kontekst import fagsti
+
+FEIL = Alvorlighet.FEIL
+DATA = Path(__file__).parent / "data" / "fagkoder.yaml"
+
+
+@functools.lru_cache(maxsize=1)
+def data() -> dict:
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+def grupper_for(f: Fag) -> set[str]:
+    """The groups of data/fagkoder.yaml a fag row belongs to (by code, prefix or Grep name)."""
+    out = set()
+    for gid, g in data()["grupper"].items():
+        if f.fagkode in g.get("fagkoder", []) or any(
+            f.fagkode.startswith(p) for p in g.get("prefiks", [])
+        ) or (g.get("navn") and re.search(g["navn"], f.fagnavn, re.IGNORECASE)):
+            out.add(gid)
+    return out
+
+
+def _utelukker(e: dict):
+    par = [tuple(p) for p in e["par"]]
+
+    def sjekk(ktx):
+        medlemmer: dict[str, list[str]] = {}
+        for _, f in ktx.trykte_fag():
+            for g in grupper_for(f):
+                medlemmer.setdefault(g, []).append(f.fagkode)
+        gr = data()["grupper"]
+        for a, b in par:
+            if a in medlemmer and b in medlemmer:
+                yield Treff(f"{gr[a]['beskrivelse']} ({', '.join(medlemmer[a])}) og "
+                            f"{gr[b]['beskrivelse']} ({', '.join(medlemmer[b])}) kan ikke stå på "
+                            "samme dokument", fagkode=medlemmer[b][0])
+
+    return sjekk
+
+
+for _e in data()["utelukker"]:
+    _fn = _utelukker(_e)
+    _fn.__name__ = _fn.__qualname__ = _e["id"].lower().replace("-", "_")
+    _fn.__doc__ = f"Ref: {_e['ref']} — «{_e['sitat']}»"
+    registrer(Sjekk(_e["id"], _e["ref"], FEIL, _e["sitat"][:80], _fn))
+
+
+def norskvariant(f: Fag) -> str | None:
+    """The variant of norskfaget a NOR fellesfag belongs to (data/fagkoder.yaml «norsk»)."""
+    n = data()["norsk"]
+    if f.fagtype is not Fagtype.FF or not f.fagkode.startswith(n["prefiks"]):
+        return None
+    for v in n["varianter"]:
+        if re.search(v["navn"], f.fagnavn, re.IGNORECASE):
+            return v["beskrivelse"]
+    return n["ordinaer"]
+
+
+@regel("NORSK-VARIANTER", "001 §4.5", FEIL, "To varianter av norskfaget")
+def norsk_varianter(ktx):
+    """Ref: 001 §4.5 — «Dere kan heller ikke føre to varianter av norskfaget på samme
+    dokumentasjon, f.eks. ordinær norsk kan ikke føres sammen med norsk for døve og sterkt
+    tunghørte eller norsk for samisk som førstespråk eller norsk for samisk/finsk som andrespråk».
+    Variants are told apart by the Grep name (data/fagkoder.yaml)."""
+    varianter: dict[str, list[str]] = {}
+    for _, f in ktx.trykte_fag():
+        v = norskvariant(f)
+        if v:
+            varianter.setdefault(v, []).append(f.fagkode)
+    if len(varianter) > 1:
+        deler = "; ".join(f"{v}: {', '.join(k)}" for v, k in sorted(varianter.items()))
+        yield Treff(f"to varianter av norskfaget på samme dokument ({deler})")
+
+
+@regel("KROPPSOVING-ID-MDD", "001 §4.5", FEIL, "Kroppsøving på idrettsfag og MDD")
+def kroppsoving_id_mdd(ktx):
+    """Ref: 001 §4.5 — «Kroppsøving som fellesfag kan dere ikke føre på dokumentasjon for
+    utdanningsprogram for idrettsfag og musikk, dans og drama.» The document is «for» the
+    programme of its highest programme area line (after kryssløp from vg1 ID/MD the 56-hour
+    kroppsøving KRO1015/KRO1016 stands, 001 §9.3)."""
+    linjer = lop.linjer(ktx.mappe)
+    if not linjer:
+        return
+    hoyeste = linjer[-1]
+    if hoyeste.kode[:2] not in data()["uten_kroppsoving"]:
+        return
+    for i, f in ktx.trykte_fag():
+        if f.fagtype is Fagtype.FF and "kroppsoving" in grupper_for(f):
+            yield Treff(f"kroppsøving ({f.fagkode}) kan ikke stå på dokumentasjon for "
+                        f"{lop.utdanningsprogram_tekst(hoyeste, ktx.kv, 'nb') or hoyeste.kode}",
+                        fagkode=f.fagkode, sti=fagsti(i))
+
+
+@regel("NATURFAG-SF-PABYGG", "001 §4.5", FEIL, "Naturfag 140 timer og naturfag 84+56 timer")
+def naturfag_sf_pabygg(ktx):
+    """Ref: 001 §4.5 — «Dere kan heller ikke føre naturfag 140 timer (vg1 studieforberedende)
+    sammen med naturfag 84+56 timer (yrkesfag vg1+vg3 påbygging til generell studiekompetanse).»
+    Formalised by the programme area line of the NAT fellesfag rows: one on a studieforberedende
+    line (not påbygging) and one on a påbygging or yrkesfag line."""
+    sf, andre = [], []
+    for _, f in ktx.trykte_fag():
+        if f.fagtype is not Fagtype.FF or not f.fagkode.startswith("NAT"):
+            continue
+        for p in ktx.mappe.programomrade_for(f):
+            if lop.er_pabygging(p) or lop.studieforberedende(p, ktx.kv) is False:
+                andre.append(f.fagkode)
+            elif lop.studieforberedende(p, ktx.kv):
+                sf.append(f.fagkode)
+    if sf and andre and set(sf) != set(andre):
+        yield Treff(f"naturfag fra studieforberedende vg1 ({', '.join(sorted(set(sf)))}) og naturfag "
+                    f"fra yrkesfag/påbygging ({', '.join(sorted(set(andre)))}) kan ikke stå sammen",
+                    fagkode=sorted(set(andre))[0])
+
+
+@regel("VOKSEN-KROPPSOVING", "001 §7.4", FEIL, "Ikke kroppsøving for voksne (kapittel 4A)")
+def voksen_kroppsoving(ktx):
+    """Ref: 001 §7.4 — «Voksne som får opplæring etter opplæringsloven kapittel 4A skal ikke ha
+    kroppsøving. Det betyr at kroppsøvingsfaget ikke skal stå på vitnemålet.»"""
+    if ktx.mappe.person.status is not Status.VOKSEN:
+        return
+    for i, f in ktx.trykte_fag():
+        if f.fagtype is Fagtype.FF and "kroppsoving" in grupper_for(f):
+            yield Treff(f"kroppsøving ({f.fagkode}) skal ikke stå på dokumentasjon for voksne "
+                        "(opplæringsloven kapittel 4A)", fagkode=f.fagkode, sti=fagsti(i))
