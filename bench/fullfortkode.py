@@ -1,0 +1,160 @@
+"""Benchmark: fullførtkoder for N generated elevmapper (default 200,000), realistic mix.
+
+    .venv/bin/python bench/fullfortkode.py [--antall 200000] [--seed 1]
+
+Records are generated as JSON-like dicts (not timed), validated with pydantic
+(``Elevmappe.model_validate``, timed separately) and then given to ``rules.beregn`` (the rule
+engine, timed). Streams in chunks, so peak memory is that of one chunk plus the interpreter.
+Prints records per second for the engine alone and for validation + engine, the code mix, and
+peak memory (resource.getrusage ru_maxrss). Synthetic people only (VIGO fictive fødselsnummer).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import time
+from collections import Counter
+
+from vitnemal.model import Elevmappe
+from vitnemal.rules import beregn
+
+FNR = ["42059199202", "55049199119", "41010899103", "52110798204"]
+UTSTEDER = {"skolenavn": "Bench vgs", "orgnr": "974544482", "sted": "Oslo",
+            "underskrivere": ["Rektor", "Avdelingsleder"]}
+SF = {  # studieforberedende: (kode, niva) -> fag (fagkode, fagtype, halvår?)
+    "vg1": ("STSSA1----", [("NOR1260", "FF", True), ("KRO1017", "FF", True),
+                           ("FSP6037", "FF", True), ("ENG1007", "FF", False),
+                           ("MAT1021", "FF", False), ("NAT1007", "FF", False),
+                           ("GEO1003", "FF", False), ("SAK1001", "FF", False)]),
+    "vg2": ("STREA2----", [("NOR1264", "FF", True), ("KRO1018", "FF", True),
+                           ("HIS1009", "FF", True), ("FSP6038", "FF", True),
+                           ("MAT1023", "FF", False), ("REA3056", "PF", False),
+                           ("REA3058", "PF", False), ("REA3060", "PF", False)]),
+    "vg3": ("STREA3----", [("NOR1267", "FF", False), ("NOR1268", "FF", False),
+                           ("NOR1269", "FF", False), ("HIS1010", "FF", False),
+                           ("KRO1019", "FF", False), ("REA3057", "PF", False),
+                           ("REA3059", "PF", False), ("REA3061", "PF", False),
+                           ("REA3062", "PF", False)]),
+}
+YF = {
+    "vg1": ("HSHSF1----", [("KRO1017", "FF", True), ("ENG1008", "FF", False),
+                           ("MAT1127", "FF", False), ("NAT1008", "FF", False),
+                           ("HSF1006", "PF", False), ("HSF1007", "PF", False),
+                           ("HSF1008", "PF", False), ("YFF4106", "YF", False)]),
+    "vg2": ("HSHEA2----", [("KRO1018", "FF", True), ("NOR1206", "FF", False),
+                           ("SAK1002", "FF", False), ("HEA2005", "PF", False),
+                           ("HEA2006", "PF", False), ("HEA2007", "PF", False),
+                           ("YFF4209", "YF", False)]),
+    "vg3": ("HSHSE3----", [("HSE3001", "PF", False), ("HSE3002", "PF", False),
+                           ("HSE3003", "PF", False), ("NOR1206", "FF", False)]),
+}
+SEKS = ["NOR1271", "ENG1009", "MAT1019", "NAT1007", "HIS1011", "SAK1001"]
+
+
+def _karakter(rng: random.Random) -> object:
+    r = rng.random()
+    if r < 0.01:
+        return "IV"
+    if r < 0.03:
+        return 1
+    return rng.choice((2, 3, 3, 4, 4, 4, 5, 5, 6))
+
+
+def _linje_fag(rng, niva, fagliste, termin, *, privatist=False) -> list[dict]:
+    rader = []
+    for kode, fagtype, halvar in fagliste:
+        rad = {"fagkode": kode, "fagnavn": kode, "fagtype": fagtype, "trinn": niva,
+               "termin": termin}
+        if privatist:
+            rad.update(privatist=True, eksamen=_karakter(rng), eksamensform="S")
+        elif halvar:
+            rad.update(vurdering="halvar", standpunkt=_karakter(rng))
+        else:
+            rad["standpunkt"] = _karakter(rng)
+            if rng.random() < 0.2:
+                rad.update(eksamen=rng.choice((1, 2, 3, 4, 5, "IM")), eksamensform="S")
+        if rng.random() < 0.02 and not privatist:
+            rad.update(standpunkt="F", fagmerknad={"kode": "FAM02"})
+            rad.pop("eksamen", None), rad.pop("eksamensform", None)
+        rader.append(rad)
+    return rader
+
+
+def lag_mappe(rng: random.Random, i: int) -> dict:
+    """One synthetic record: a mix of pupils in vg1–vg3 (one or three lines), yrkesfag and
+    studieforberedende, IOP, privatister with 6-pack, voksne, lærlinger, deltid, over two years."""
+    person = {"navn": f"Bench Elev {i}", "fodselsnummer": FNR[i % 4], "status": "elev"}
+    linjer, fag = [], []
+    r = rng.random()
+    if r < 0.08:  # privatist, 6-pack
+        person["status"] = "privatist"
+        linjer.append({"kode": "PBPBY4----", "navn": "Fag for studiekompetanse", "niva": "vg3",
+                       "skolear": "2025-2026", "hele_programomradet": rng.random() < 0.7})
+        fag = _linje_fag(rng, "vg3", [(k, "FF", False) for k in rng.sample(SEKS, rng.randint(4, 6))],
+                         "V2026", privatist=True)
+    elif r < 0.12:  # lærling / lærekandidat
+        person["status"] = rng.choice(("laerling", "laerekandidat"))
+        linjer.append({"kode": "HSHEA3----", "navn": "Helsearbeiderfaget", "niva": "vg3",
+                       "skolear": "2025-2026", "laretid_fullfort": True,
+                       "fagprove_avlagt": rng.random() < 0.8})
+        fag = [{"fagkode": "HEA3103", "fagnavn": "Fagprøve", "fagtype": "PF", "trinn": "vg3",
+                "termin": "V2026", "eksamen": rng.choice(("B", "B", "BM", "IB"))}]
+    else:
+        prog = SF if rng.random() < 0.55 else YF
+        tre_ar = rng.random() < 0.35
+        nivaer = ["vg1", "vg2", "vg3"] if tre_ar else [rng.choice(("vg1", "vg2", "vg3"))]
+        start = 2025 - len(nivaer) + 1
+        for k, niva in enumerate(nivaer):
+            kode, fagliste = prog[niva]
+            ar = start + k
+            linje = {"kode": kode, "navn": kode, "niva": niva, "skolear": f"{ar}-{ar + 1}"}
+            if rng.random() < 0.04:
+                linje[rng.choice(("deltid", "sluttet"))] = True
+            linjer.append(linje)
+            fag += _linje_fag(rng, niva, fagliste, f"V{ar + 1}")
+        if rng.random() < 0.05:  # IOP
+            person["iop"] = True
+            fag[-1].update(standpunkt="VO", fagmerknad={"kode": "FAM05"})
+            fag[-1].pop("eksamen", None), fag[-1].pop("eksamensform", None)
+    return {"person": person, "utsteder": UTSTEDER, "programomrader": linjer, "fag": fag}
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--antall", type=int, default=200_000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--chunk", type=int, default=5_000)
+    args = ap.parse_args(argv)
+    rng = random.Random(args.seed)
+    t_val = t_reg = 0.0
+    koder: Counter = Counter()
+    linjer = fag = 0
+    done = 0
+    while done < args.antall:
+        n = min(args.chunk, args.antall - done)
+        raw = [lag_mappe(rng, done + k) for k in range(n)]
+        t0 = time.perf_counter()
+        mapper = [Elevmappe.model_validate(d) for d in raw]
+        t1 = time.perf_counter()
+        for m in mapper:
+            for fk in beregn(m):
+                koder[fk.kode or "-"] += 1
+        t2 = time.perf_counter()
+        t_val += t1 - t0
+        t_reg += t2 - t1
+        linjer += sum(len(m.programomrader) for m in mapper)
+        fag += sum(len(m.fag) for m in mapper)
+        done += n
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"poster: {done}  programområdelinjer: {linjer}  fagrader: {fag}")
+    print(f"regelmotor alene:        {done / t_reg:10.0f} poster/s  ({t_reg:.1f} s)")
+    print(f"pydantic-validering:     {done / t_val:10.0f} poster/s  ({t_val:.1f} s)")
+    print(f"validering + regelmotor: {done / (t_val + t_reg):10.0f} poster/s")
+    print(f"toppminne (ru_maxrss):   {peak_mb:10.0f} MB")
+    print("kodefordeling: " + ", ".join(f"{k}={v}" for k, v in sorted(koder.items())))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+"""Fullførtkoder (B, I, M, A, H, S, L, K) per programme area line, with their explanation (004).
+
+``beregn(mappe)`` gives one ``Fullfortkode`` per programme area line: the code, the rule that
+set it (a stable id), the sheet of 004 it comes from, a Norwegian sentence naming the deciding
+fag and grades, and those fag. The rule set is chosen by the line's school year
+(``rules.regelsett``); its YAML lists the rules in precedence order and the first rule that
+applies decides (``rules.fullfortkode_regler``).
+
+>>> from vitnemal.rules.regelsett import velg_regelsett
+>>> velg_regelsett("2025-2026").regler[:3]
+('s_avbrutt', 'l_laerling', 'k_laerekandidat')
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from functools import cache
+
+from vitnemal.errors import UnknownRuleSetError
+from vitnemal.model.elevmappe import Elevmappe
+from vitnemal.model.enums import Niva
+from vitnemal.rules.fullfortkode_regler import REFS, REGLER, Regel
+from vitnemal.rules.linje import Linje, bygg_linjer
+from vitnemal.rules.regelsett import Regelsett, skolear_start, velg_regelsett
+
+KODER = {
+    "B": "Fullført og bestått",
+    "I": "Fullført og ikke bestått",
+    "M": "Ikke fullført pga. mangler grunnlag for vurdering",
+    "A": "Vurdert etter individuell opplæringsplan / planlagt lavere sluttkompetanse",
+    "H": "Holder fortsatt på med opplæringen eller er deltidselev",
+    "S": "Avbrutt opplæringen i løpet av skoleåret",
+    "L": "Fullført læretiden (lærling), ikke tatt fag-/svenneprøven",
+    "K": "Fullført læretiden (lærekandidat), ikke tatt kompetanseprøven",
+}
+"""Ref: 004 generelt — «GYLDIGE FULLFØRTKODER» (short Norwegian names)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fullfortkode:
+    """The fullførtkode of one programme area line and why.
+
+    ``kode`` is None only when no rule set covers the line's school year (``regel`` is then
+    ``ingen_regelsett``) or when 004 has no rules for the level (vg4/vg5: ``ikke_dekket``).
+    """
+
+    programomrade: str
+    niva: str
+    skolear: str
+    kode: str | None
+    regel: str
+    ref: str
+    forklaring: str
+    avgjorende_fag: tuple[str, ...] = ()
+    regelsett: str | None = None
+
+    @property
+    def kodenavn(self) -> str:
+        return KODER.get(self.kode or "", "")
+
+    def as_dict(self) -> dict:
+        d = asdict(self)
+        d["avgjorende_fag"] = list(self.avgjorende_fag)
+        d["kodenavn"] = self.kodenavn
+        return d
+
+
+@cache
+def _kompiler(rs: Regelsett) -> tuple[tuple[str, Regel], ...]:
+    """The rule set's ordered rule ids resolved to functions (unknown id: clear error)."""
+    ukjent = [r for r in rs.regler if r not in REGLER]
+    if ukjent:
+        raise UnknownRuleSetError(
+            f"regelsettet {rs.navn} ({rs.fil}) nevner ukjente regler: {', '.join(ukjent)}")
+    return tuple((r, REGLER[r]) for r in rs.regler)
+
+
+@cache
+def _regelsett_eller_none(skolear: str) -> Regelsett | None:
+    try:
+        return velg_regelsett(skolear)
+    except UnknownRuleSetError:
+        return None
+
+
+_NIVAER = frozenset({Niva.VG1, Niva.VG2, Niva.VG3})
+
+
+def vurder_linje(lin: Linje) -> Fullfortkode:
+    """Ref: 004 generelt — apply the rule set's rules in order to one line; first match wins."""
+    p = lin.programomrade
+    felles = {"programomrade": p.kode, "niva": p.niva.value, "skolear": p.skolear}
+    if lin.par is None:
+        return Fullfortkode(**felles, kode=None, regel="ingen_regelsett", ref="004 generelt",
+                            forklaring=f"Det finnes ingen regler for fullførtkode for skoleåret "
+                                       f"{p.skolear}.")
+    rs = lin.par.regelsett
+    if p.niva not in _NIVAER and not lin.komprimert:
+        return Fullfortkode(**felles, kode=None, regel="ikke_dekket", ref="004 generelt",
+                            forklaring=f"004 har ingen behandlingsregler for {p.niva.value}.",
+                            regelsett=rs.navn)
+    for navn, fn in _kompiler(rs):
+        treff = fn(lin)
+        if treff is not None:
+            return Fullfortkode(**felles, kode=treff.kode, regel=navn,
+                                ref=treff.ref or REFS[navn], forklaring=treff.forklaring,
+                                avgjorende_fag=treff.avgjorende_fag, regelsett=rs.navn)
+    raise AssertionError(f"regelsettet {rs.navn} har ingen regel som alltid gjelder")  # pragma: no cover
+
+
+def beregn(mappe: Elevmappe, *, skolear: str | None = None) -> list[Fullfortkode]:
+    """Ref: 004 generelt — the fullførtkode of every programme area line (in record order), or
+    only of the lines of ``skolear``. Asking for a school year without a rule set raises
+    ``UnknownRuleSetError``; lines of other years without one get ``kode=None``."""
+    if skolear is not None:
+        skolear_start(skolear)  # validates the form
+        velg_regelsett(skolear)  # raises UnknownRuleSetError with a Norwegian message
+    linjer = bygg_linjer(mappe, _regelsett_eller_none)
+    return [vurder_linje(lin) for lin in linjer
+            if skolear is None or lin.programomrade.skolear == skolear]

@@ -1,0 +1,27 @@
+"""Ref: 001 §5.1 — run the pass-rule scenarios (tests/scenarios/bestatt/*.yaml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from vitnemal.model.elevmappe import Fag
+from vitnemal.rules.bestatt import vurder_fag
+
+from .scenario_support import bygg_fag, last_scenarier
+
+SCENARIER = last_scenarier("bestatt")
+
+
+def test_scenarios_exist_and_cite():
+    assert len(SCENARIER) >= 10
+    assert all(sc["ref"].startswith("001") and sc["setning"] for _, _, sc in SCENARIER)
+
+
+@pytest.mark.parametrize(("sid", "doc", "sc"), SCENARIER, ids=[s[0] for s in SCENARIER])
+def test_scenario(sid, doc, sc):
+    fag = Fag.model_validate(bygg_fag({"fagkode": "NOR1260", **sc["input"]}))
+    v = vurder_fag(fag)
+    assert v.utfall.value == sc["expected"]["utfall"], v
+    if "ref" in sc["expected"]:
+        assert v.ref == sc["expected"]["ref"], v
+    assert "NOR1260" in v.grunn
