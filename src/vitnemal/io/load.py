@@ -7,7 +7,9 @@ callers get the list of problems and decide.
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +18,7 @@ import yaml
 from pydantic import ValidationError
 
 from vitnemal.model import Elevmappe
+from vitnemal.model.delvis import kryssjekk
 
 MAX_BYTES = 5_000_000
 
@@ -140,28 +143,80 @@ def parse_text(text: str, name: str) -> tuple[object, list[Problem]]:
         return None, [Problem(name, where, f"filen er ikke gyldig YAML: {getattr(exc, 'problem', exc)}")]
 
 
+def _order(data: dict, loc: tuple) -> tuple:
+    """Sort key: the record's top-level field as written, then the row index."""
+    keys = list(data)
+    head = keys.index(loc[0]) if loc and loc[0] in keys else len(keys)
+    row = loc[1] if len(loc) > 1 and isinstance(loc[1], int) else -1
+    return head, row
+
+
 def validate_data(data, name: str, *, testdata: bool = False) -> tuple[Elevmappe | None, list[Problem]]:
+    """Validate a parsed record. When it fails, the combination checks are also run over the
+    parts that validated (``model.delvis``), so that they are reported in the same run."""
     if not isinstance(data, dict):
         return None, [Problem(name, "$", "filen skal inneholde ett objekt (en elevmappe)")]
+    context = {"testdata": testdata}
     try:
-        return Elevmappe.model_validate(data, context={"testdata": testdata}), []
+        return Elevmappe.model_validate(data, context=context), []
     except ValidationError as exc:
-        problems = [
-            Problem(name, _path(e["loc"]), _translate(e), _record(data, e["loc"]), _field(e["loc"]))
-            for e in exc.errors(include_url=False)
-        ]
-        return None, problems
+        found = [(tuple(e["loc"]), _translate(e)) for e in exc.errors(include_url=False)]
+    found += kryssjekk(data, context)
+    seen: set[tuple[str, str]] = set()
+    problems = []
+    for loc, melding in sorted(found, key=lambda item: _order(data, item[0])):
+        key = (_path(loc), melding)
+        if key not in seen:
+            seen.add(key)
+            problems.append(Problem(name, key[0], melding, _record(data, loc), _field(loc)))
+    return None, problems
+
+
+# Operating-system errors in Norwegian (the English strerror never reaches the user).
+_OS_MELDINGER = {
+    errno.ENOENT: "den finnes ikke",
+    errno.EACCES: "ingen tilgang (mangler lesetillatelse)",
+    errno.EPERM: "ingen tilgang (operasjonen er ikke tillatt)",
+    errno.EISDIR: "det er en mappe, ikke en fil",
+    errno.ENOTDIR: "en del av stien er ikke en mappe",
+    errno.ENAMETOOLONG: "filnavnet er for langt",
+    errno.ELOOP: "for mange symbolske lenker i stien",
+    errno.EIO: "lesefeil (inn/ut-feil på lagringsmediet)",
+    errno.EMFILE: "for mange åpne filer",
+    errno.ENFILE: "for mange åpne filer",
+    errno.EBUSY: "den er i bruk",
+    errno.ETIMEDOUT: "tidsavbrudd ved lesing",
+}
+
+
+def os_melding(exc: OSError, name: str, hva: str = "filen") -> str:
+    """A Norwegian message for an operating-system error on the file (or ``hva="mappen"``)
+    ``name``.
+
+    >>> os_melding(FileNotFoundError(2, "No such file or directory"), "a.json")
+    'filen a.json kan ikke leses: den finnes ikke'
+    """
+    reason = _OS_MELDINGER.get(exc.errno)
+    if reason is None:
+        code = errno.errorcode.get(exc.errno, "") if exc.errno else ""
+        reason = "ukjent feil fra operativsystemet" + (f" ({code})" if code else "")
+    return f"{hva} {name} kan ikke leses: {reason}"
 
 
 def load_elevmappe(path: str | Path, *, testdata: bool = False) -> tuple[Elevmappe | None, list[Problem]]:
     p = Path(path)
     name = str(path)
+    if p.is_dir():  # a directory ``expand`` could not list
+        try:
+            os.listdir(p)
+        except OSError as exc:
+            return None, [Problem(name, "$", os_melding(exc, name, "mappen"))]
     try:
         if p.stat().st_size > MAX_BYTES:
             return None, [Problem(name, "$", "filen er for stor til å være en elevmappe")]
         raw = p.read_bytes()
     except OSError as exc:
-        return None, [Problem(name, "$", f"filen kan ikke leses: {exc.strerror or exc}")]
+        return None, [Problem(name, "$", os_melding(exc, name))]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -178,7 +233,10 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
     for item in paths:
         p = Path(item)
         if p.is_dir():
-            out.extend(sorted(q for q in p.iterdir() if q.suffix.lower() in (".json", ".yaml", ".yml")))
+            try:
+                out.extend(sorted(q for q in p.iterdir() if q.suffix.lower() in (".json", ".yaml", ".yml")))
+            except OSError:
+                out.append(p)  # reported when read: load_elevmappe names the reason
         else:
             out.append(p)
     return out

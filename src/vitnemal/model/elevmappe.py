@@ -20,13 +20,15 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationError,
     ValidationInfo,
     WithJsonSchema,
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from vitnemal.model import kombinasjoner
 from vitnemal.model.enums import (
     Eksamensform,
     Fagtype,
@@ -46,8 +48,30 @@ _MERKNADKODE = re.compile(r"^(FAM|VMM)\d{2}$")
 _SKOLEAR = re.compile(r"^(\d{4})-(\d{4})$")
 
 
+# Validation context key set by ``model.delvis`` while it validates one field at a time: the
+# model validators (combinations of fields) then stand aside; ``delvis`` runs the same checks
+# from ``model.kombinasjoner`` on the fields that validated.
+ENKELTFELT = "vitnemal_enkeltfelt"
+
+
 def _problem(melding: str, **ctx) -> PydanticCustomError:
     return PydanticCustomError("vitnemal", melding, ctx or None)
+
+
+def _enkeltfelt(info: ValidationInfo) -> bool:
+    return bool((info.context or {}).get(ENKELTFELT))
+
+
+def _raise(title: str, funn: list[kombinasjoner.Funn]) -> None:
+    """Raise the problems found, each at its own location (one error per problem)."""
+    if funn:
+        raise ValidationError.from_exception_data(title, [
+            InitErrorDetails(type=_problem(melding), loc=loc, input=None) for loc, melding in funn
+        ])
+
+
+def _felter(model: BaseModel) -> dict:
+    return {name: getattr(model, name) for name in type(model).model_fields}
 
 
 def _grade_in(v):
@@ -234,17 +258,13 @@ class Programomrade(Strict):
         return v
 
     @model_validator(mode="after")
-    def _niva_matches_kode(self) -> Programomrade:
-        digit = self.kode[5] if len(self.kode) == 10 else ""
+    def _niva_matches_kode(self, info: ValidationInfo) -> Programomrade:
+        if _enkeltfelt(info):
+            return self
         from vitnemal.kodeverk import load
 
-        if self.kode in load().spesielle_programomradekoder or not digit.isdigit():
-            return self
-        if digit != "0" and int(digit) != self.niva.nummer:
-            raise _problem(
-                f"nivå {self.niva.value} passer ikke med programområdekoden {self.kode}, "
-                f"som er for vg{digit}"
-            )
+        _raise("Programomrade", list(kombinasjoner.programomrade_kombinasjoner(
+            _felter(self), load().spesielle_programomradekoder)))
         return self
 
     @property
@@ -326,19 +346,9 @@ class Fag(Strict):
         return v
 
     @model_validator(mode="after")
-    def _combinations(self) -> Fag:
-        problems = []
-        if self.vurdering is Vurdering.HALVAR and self.eksamen is not None:
-            problems.append("en halvårsvurdering kan ikke ha eksamenskarakter")
-        if self.tverrfaglig and self.eksamen is None and self.eksamensform is None:
-            problems.append("tverrfaglig eksamen er oppgitt, men verken eksamenskarakter "
-                            "eller eksamensform")
-        if self.privatist and self.standpunkt is not None:
-            problems.append("fag tatt som privatist kan ikke ha standpunktkarakter")
-        if self.privatist and self.mer_opplaering:
-            problems.append("fag kan ikke både være tatt som privatist og som mer opplæring")
-        if problems:
-            raise _problem("; ".join(problems))
+    def _combinations(self, info: ValidationInfo) -> Fag:
+        if not _enkeltfelt(info):
+            _raise("Fag", list(kombinasjoner.fag_kombinasjoner(_felter(self))))
         return self
 
     @property
@@ -394,46 +404,44 @@ class Elevmappe(Strict):
     maalform: Annotated[Maalform, BeforeValidator(_lower)] = Field(
         default=Maalform.NB, description="Målform of the document: nb, nn or en"
     )
+    vedlegg: list[Annotated[str, Field(min_length=1)]] = Field(
+        default_factory=list,
+        description="Text of an attachment written by the school or county, one paragraph per "
+        "item; printed on pages of its own with the document's identification, signatures and "
+        "number (001 §2.10). A fag- or vitnemålsmerknad must say that there is one.",
+    )
 
     @field_validator("vitnemalsmerknader")
     @classmethod
     def _vmm(cls, v: list[MerknadRef]) -> list[MerknadRef]:
         from vitnemal.kodeverk import load
 
-        kv = load()
-        problems = [
-            f"{m.kode} er en fagmerknad og hører til et fag" if m.kode.startswith("FAM")
-            else f"ukjent vitnemålsmerknad {m.kode}"
-            for m in v
-            if m.kode not in kv.vitnemalsmerknader
-        ]
-        if problems:
-            raise _problem("; ".join(problems))
+        _raise("vitnemalsmerknader", list(kombinasjoner.merknad_problemer(
+            [(i, _felter(m)) for i, m in enumerate(v)], load().vitnemalsmerknader)))
         return v
 
     @field_validator("fravaer")
     @classmethod
     def _fravaer_unique(cls, v: list[Fravaer]) -> list[Fravaer]:
-        years = [f.ar for f in v]
-        if len(years) != len(set(years)):
-            raise _problem("fravær er oppgitt mer enn én gang for samme år")
+        _raise("fravaer", list(kombinasjoner.fravaer_problemer(
+            [(i, _felter(f)) for i, f in enumerate(v)])))
         return v
 
     @model_validator(mode="after")
-    def _cross(self) -> Elevmappe:
-        problems = []
-        if not self.person.iop:
-            vo = [f.fagkode for f in self.fag if Karakter.VO in (f.standpunkt, f.eksamen)]
-            if vo:
-                problems.append(
-                    f"VO (vurdert etter individuell opplæringsplan) i {', '.join(vo)} krever "
-                    "enkeltvedtak om individuell opplæringsplan (person.iop)"
-                )
-        lines = [(p.kode, p.niva, p.skolear) for p in self.programomrader]
-        if len(lines) != len(set(lines)):
-            problems.append("samme programområde er oppgitt to ganger for samme skoleår")
-        if problems:
-            raise _problem("; ".join(problems))
+    def _cross(self, info: ValidationInfo) -> Elevmappe:
+        if _enkeltfelt(info):
+            return self
+        from vitnemal.kodeverk import load
+
+        kv = load()
+        _raise("Elevmappe", list(kombinasjoner.mappe_kombinasjoner(
+            self.person.iop,
+            [(i, _felter(p)) for i, p in enumerate(self.programomrader)],
+            [(i, _felter(f)) for i, f in enumerate(self.fag)],
+            linjer_kjent=True,
+            iop_fagkoder=kv.iop_fagkoder,
+            komprimerte=komprimerte_koder(),
+        )))
         return self
 
     def programomrade_for(self, fag: Fag) -> list[Programomrade]:
@@ -441,3 +449,10 @@ class Elevmappe(Strict):
         if fag.programomrade:
             return [p for p in self.programomrader if p.kode == fag.programomrade]
         return [p for p in self.programomrader if p.niva == fag.trinn]
+
+
+def komprimerte_koder() -> frozenset[str]:
+    """Programområdekoder of komprimerte løp (004 vg3: PBPBY4----, PBPBY4--6P, PBPBY4VO--)."""
+    from vitnemal.kodeverk import load
+
+    return frozenset(k for k, e in load().spesielle_programomradekoder.items() if e.komprimert)

@@ -42,6 +42,7 @@ PARAGRAF: dict[str, str] = {
     "Elevmappe.fravaer": "001 §2.7, §8.1",
     "Elevmappe.vitnemalsmerknader": "001 §3.2–3.6",
     "Elevmappe.maalform": "001 §2.1",
+    "Elevmappe.vedlegg": "001 §2.10",
     "Person.navn": "001 §2.2",
     "Person.fodselsnummer": "001 §2.2; 003 A01",
     "Person.status": "001 §1.9",

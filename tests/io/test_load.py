@@ -1,0 +1,130 @@
+"""Reading elevmappe files: operating-system errors in Norwegian, and nothing raises for bad
+input, however it is broken."""
+
+from __future__ import annotations
+
+import copy
+import errno
+import json
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from vitnemal.io.load import load_elevmapper, os_melding, validate_data
+
+ENGELSK = ("No such file", "Permission denied", "Is a directory", "Not a directory", "Errno")
+
+
+def _one(paths):
+    result = load_elevmapper(paths)
+    assert not result.mapper
+    [problem] = result.problemer
+    assert not any(word in problem.melding for word in ENGELSK), problem.melding
+    return problem
+
+
+def test_missing_file(tmp_path):
+    f = tmp_path / "borte.json"
+    p = _one([f])
+    assert p.fil == str(f)
+    assert p.melding == f"filen {f} kan ikke leses: den finnes ikke"
+
+
+def test_path_through_a_file(tmp_path):
+    (tmp_path / "fil").write_text("{}", encoding="utf-8")
+    p = _one([tmp_path / "fil" / "x.json"])
+    assert "en del av stien er ikke en mappe" in p.melding
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads everything")
+def test_unreadable_file(tmp_path):
+    f = tmp_path / "hemmelig.json"
+    f.write_text("{}", encoding="utf-8")
+    f.chmod(0)
+    try:
+        p = _one([f])
+    finally:
+        f.chmod(0o600)
+    assert p.melding == f"filen {f} kan ikke leses: ingen tilgang (mangler lesetillatelse)"
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads everything")
+def test_unreadable_directory(tmp_path):
+    d = tmp_path / "mappe"
+    d.mkdir()
+    d.chmod(0)
+    try:
+        p = _one([d])
+    finally:
+        d.chmod(0o700)
+    assert p.melding == f"mappen {d} kan ikke leses: ingen tilgang (mangler lesetillatelse)"
+
+
+def test_directory_that_cannot_be_listed(tmp_path, monkeypatch):
+    d = tmp_path / "mappe"
+    d.mkdir()
+
+    def nekt(*_args, **_kw):
+        raise PermissionError(errno.EACCES, "Permission denied", str(d))
+
+    monkeypatch.setattr(type(d), "iterdir", nekt)
+    monkeypatch.setattr(os, "listdir", nekt)
+    p = _one([d])
+    assert p.melding == f"mappen {d} kan ikke leses: ingen tilgang (mangler lesetillatelse)"
+
+
+@pytest.mark.parametrize(("exc", "text"), [
+    (PermissionError(errno.EACCES, "Permission denied"), "ingen tilgang (mangler lesetillatelse)"),
+    (IsADirectoryError(errno.EISDIR, "Is a directory"), "det er en mappe, ikke en fil"),
+    (OSError(errno.EIO, "Input/output error"), "lesefeil"),
+    (OSError(errno.EXDEV, "Invalid cross-device link"), "ukjent feil fra operativsystemet (EXDEV)"),
+    (OSError("no errno"), "ukjent feil fra operativsystemet"),
+])
+def test_os_messages_are_norwegian(exc, text):
+    melding = os_melding(exc, "a.json")
+    assert melding.startswith("filen a.json kan ikke leses: ") and text in melding
+    assert not any(word in melding for word in ENGELSK)
+
+
+# --- never a traceback: arbitrary damage to a valid record ------------------------------------
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 3000) | st.floats(allow_nan=False)
+    | st.sampled_from(["", "x", "VO", "IOP1000", "vg3", "halvar", "FAM01", "VMM06", "V2026"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner,
+                                                                   max_size=3),
+    max_leaves=8,
+)
+
+
+def _paths(obj, prefix=()):
+    yield prefix
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            yield from _paths(v, (*prefix, k))
+    elif isinstance(obj, list):
+        for i, v in enumerate(obj):
+            yield from _paths(v, (*prefix, i))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_damaged_record_gives_problems_not_exceptions(minimal, data):
+    record = copy.deepcopy(minimal)
+    record["fag"].append({"fagkode": "IOP1000", "fagnavn": "IOP", "fagtype": "IO", "trinn": "vg1",
+                          "termin": "V2026", "standpunkt": "VO"})
+    record["vitnemalsmerknader"] = [{"kode": "VMM06"}]
+    for _ in range(data.draw(st.integers(1, 4))):
+        path = data.draw(st.sampled_from(list(_paths(record))[1:]))
+        value = data.draw(_JSON)
+        target = record
+        for part in path[:-1]:
+            target = target[part]
+        target[path[-1]] = value
+    mappe, problems = validate_data(json.loads(json.dumps(record)), "x.json")
+    assert (mappe is None) == bool(problems)
+    keys = [(p.sti, p.melding) for p in problems]
+    assert len(keys) == len(set(keys))
+    assert all(p.sti.startswith("$") and p.melding for p in problems)
