@@ -209,6 +209,24 @@ def pastand(mappe: Elevmappe, linje: Programomrade,
     return "bestatt" if bestatt else "fullfort"
 
 
+def forstegang_hindringer(mappe: Elevmappe, *, studie: bool, yrkes: bool,
+                          fagopplaering: bool) -> list[str]:
+    """Ref: 001 §1.2 — «Den som ved utløpet av normal tid … har bestått videregående opplæring som
+    gir generell studiekompetanse, kan få førstegangsvitnemål»; «Elever som får vitnemål som
+    dokumentasjon på yrkeskompetanse har ikke rett til førstegangsvitnemål. Det samme gjelder
+    elever som tar vg4 påbygging». What stands in the way of VMM06 on this vitnemål."""
+    out = []
+    if not studie:
+        out.append("VMM06 «Førstegangsvitnemål» krever vitnemål med generell studiekompetanse")
+    if yrkes or fagopplaering:
+        out.append("VMM06: vitnemål som dokumenterer yrkeskompetanse eller bestått fagopplæring "
+                   "gir ikke rett til førstegangsvitnemål")
+    if any(lop.er_pabygging(p) and p.niva.nummer == 4 for p in lop.linjer(mappe)):
+        out.append("VMM06: elever som tar vg4 påbygging til generell studiekompetanse har ikke "
+                   "rett til førstegangsvitnemål")
+    return out
+
+
 def beslutt(mappe: Elevmappe, *, kv: Kodeverk | None = None,
             dokumenttype: Dokumenttype | None = None) -> Beslutning:
     """Ref: 001 §1.1 — vitnemål for a passed, complete løp; 001 §1.3 — otherwise kompetansebevis.
@@ -237,7 +255,9 @@ def beslutt(mappe: Elevmappe, *, kv: Kodeverk | None = None,
         grunner.append(Grunn("001 §1.1", "ingen fag med sluttvurdering er ført"))
     valgt = dokumenttype or (Dokumenttype.KOMPETANSEBEVIS if grunner else Dokumenttype.VITNEMAL)
     vitnemal = valgt is Dokumenttype.VITNEMAL
-    forstegang = vitnemal and any(m.kode == "VMM06" for m in mappe.vitnemalsmerknader)
+    forstegang = (vitnemal and any(m.kode == "VMM06" for m in mappe.vitnemalsmerknader)
+                  and not forstegang_hindringer(mappe, studie=studie, yrkes=yrkes,
+                                                fagopplaering=fagopplaering))
     pastander = {}
     if not vitnemal:
         for linje in lop.linjer(mappe):

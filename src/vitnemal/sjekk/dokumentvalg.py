@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vitnemal.dokument import lop
+from vitnemal.dokument.beslutning import forstegang_hindringer
 from vitnemal.findings import Alvorlighet
 from vitnemal.model import Status
 from vitnemal.sjekk.katalog import Treff, regel
@@ -23,7 +23,9 @@ def dokumenttype(ktx):
         deler = [t for t, on in (("generell studiekompetanse", b.studiekompetanse),
                                  ("yrkeskompetanse", b.yrkeskompetanse),
                                  ("bestått fagopplæring", b.fagopplaering)) if on]
-        tekst = "vitnemål" + (" (førstegangsvitnemål)" if b.forstegangsvitnemal else "")
+        tekst = "vitnemål" + (" (førstegangsvitnemål)" if b.forstegangsvitnemal else
+                              " (VMM06 er ført, men vilkårene for førstegangsvitnemål er ikke "
+                              "oppfylt)" if FORSTEGANG in ktx.merknadskoder() else "")
         yield Treff(f"dokumentet blir {tekst}: {' og '.join(deler) or 'ingen sluttkompetanse'}")
     elif b.grunner:
         yield Treff("dokumentet blir kompetansebevis: "
@@ -64,15 +66,9 @@ def forstegang_vilkar(ktx):
     if FORSTEGANG not in ktx.merknadskoder() or not ktx.vitnemal:
         return
     b = ktx.beslutning
-    if not b.studiekompetanse:
-        yield Treff("VMM06 «Førstegangsvitnemål» krever vitnemål med generell studiekompetanse",
-                    merknad=FORSTEGANG)
-    if b.yrkeskompetanse or b.fagopplaering:
-        yield Treff("VMM06: vitnemål som dokumenterer yrkeskompetanse eller bestått fagopplæring "
-                    "gir ikke rett til førstegangsvitnemål", merknad=FORSTEGANG)
-    if any(lop.er_pabygging(p) and p.niva.nummer == 4 for p in lop.linjer(ktx.mappe)):
-        yield Treff("VMM06: elever som tar vg4 påbygging til generell studiekompetanse har ikke "
-                    "rett til førstegangsvitnemål", merknad=FORSTEGANG)
+    for tekst in forstegang_hindringer(ktx.mappe, studie=b.studiekompetanse,
+                                       yrkes=b.yrkeskompetanse, fagopplaering=b.fagopplaering):
+        yield Treff(tekst, merknad=FORSTEGANG)
 
 
 @regel("FORSTEGANG-MERKNAD-UTEN-VMM06", "001 §3.2", FEIL, "Utvidet-tid-merknad uten VMM06")

@@ -129,8 +129,9 @@ def iop_fagkode(ktx):
             yield Treff(f"{f.fagkode} kan ikke ha eksamenskarakter", fagkode=f.fagkode,
                         sti=fagsti(i, "eksamen"))
         if f.fagmerknad is not None:
-            yield Treff(f"{f.fagkode} skal ikke ha fagmerknad (heller ikke FAM05), ikke "
-                        f"{f.fagmerknad.kode}", fagkode=f.fagkode, merknad=f.fagmerknad.kode,
+            yield Treff(f"{f.fagkode} har fagmerknaden {f.fagmerknad.kode}, men en IOP-fagkode "
+                        "skal ikke ha noe i merknadsrubrikken (heller ikke FAM05)",
+                        fagkode=f.fagkode, merknad=f.fagmerknad.kode,
                         sti=fagsti(i, "fagmerknad"))
 
 
