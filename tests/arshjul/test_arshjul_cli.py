@@ -101,6 +101,10 @@ def test_ics_round_trip_and_stable_uids(tmp_path, capsys):
     uid = "2023-09-25-ssbresultat-vgo-2-2025-2026@vitnemal"
     assert a[uid].decoded("DTSTART") == date(2025, 9, 25)
     assert b[uid].decoded("DTSTART") == date(2025, 9, 24)
+    # RFC 5545: the rescheduled event (and the one tied to it) carry a higher SEQUENCE
+    assert a[uid]["SEQUENCE"] == 0 and b[uid]["SEQUENCE"] == 1
+    assert b["2023-09-22-oppdater-rett-2025-2026@vitnemal"]["SEQUENCE"] == 1
+    assert b["2024-06-19-fellessensur-vgo-2025-2026@vitnemal"]["SEQUENCE"] == 0
     sensur = a["2024-06-19-fellessensur-vgo-2025-2026@vitnemal"]
     assert sensur.decoded("DTEND") == date(2026, 6, 22)  # exclusive end
     assert "Fellessensur" in str(sensur["DESCRIPTION"])
@@ -117,3 +121,11 @@ def test_klarsjekker_listing(capsys):
     out = capsys.readouterr().out
     assert "fullfortkoder_satt (ikke implementert ennå)" in out
     assert "2024-07-08-fpvs" in out
+
+
+def test_override_file_for_another_school_year_is_refused(capsys, tmp_path):
+    other = tmp_path / "o.yaml"
+    other.write_text("skolear: 2024-2025\noverstyringer: []\n", encoding="utf-8")
+    assert main(["arshjul", "--skolear", "2025-2026", "--overstyring", str(other)]) == 2
+    captured = capsys.readouterr()
+    assert "gjelder skoleåret 2024-2025" in captured.err and captured.out == ""

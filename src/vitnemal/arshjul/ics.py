@@ -58,6 +58,11 @@ def build_calendar(hendelser: list[Hendelse], stamp: datetime, navn: str) -> Cal
         event = Event()
         event.add("uid", f"{h.oppforing.id}-{h.skolear}@vitnemal")
         event.add("dtstamp", stamp)
+        event.add("last-modified", stamp)
+        # RFC 5545 §3.8.7.4: a rescheduled event needs a higher SEQUENCE for clients to take
+        # the new date on re-import. The export is stateless, so a date set by the override
+        # file (or moved with its anchor) is revision 1 of the derived date (docs/decisions.md).
+        event.add("sequence", 1 if any(o.overstyrt or o.flyttet_med for o in occurrences) else 0)
         event.add("dtstart", h.start)
         event.add("dtend", h.slutt + timedelta(days=1))
         if len(occurrences) > 1 or h.nr is not None:

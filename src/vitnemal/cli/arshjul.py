@@ -78,6 +78,11 @@ def _select(args, today: date) -> tuple[list[Hendelse], str]:
     if sum(windows) > 1:
         raise InputError("bruk bare én av --fra/--til, --uke og --maaned")
     year = school_year_start(args.skolear) if args.skolear else None
+    if args.overstyring and year is not None:
+        fil_ar = file_school_year(Path(args.overstyring))
+        if school_year_start(fil_ar) != year:
+            raise InputError(f"{args.overstyring}: overstyringsfilen gjelder skoleåret {fil_ar}, "
+                             f"men --skolear er {args.skolear}; ingenting er brukt")
     base_year = year if year is not None else school_year_start(school_year_of(today))
     fra = til = None
     if args.fra or args.til:
