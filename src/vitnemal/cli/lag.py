@@ -1,12 +1,120 @@
-"""`vitnemal lag` — placeholder until its issue lands (the owning module replaces this file)."""
+"""``vitnemal lag FIL... -o MAPPE|FIL.pdf`` — print vitnemål and kompetansebevis as PDF/A-2b.
 
-from vitnemal.errors import VitnemalError
+Every elevmappe is checked first (``vitnemal.utskrift``): one with FEIL is not printed as an
+original and is listed with its findings (exit status 1); ``--utkast`` prints it marked
+«UTKAST». Broken input stops everything before anything is written (exit status 2).
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from vitnemal.cli.common import add_files_argument, add_testdata_argument, load_or_fail
+from vitnemal.cli.vis import add_dokument_arguments, dokumenttype
+from vitnemal.dokument.model import Dokumenttype
+from vitnemal.errors import InputError
+from vitnemal.pdf.batch import render_batch
+from vitnemal.utskrift import Utskrift, forbered
+
+_TYPE = {Dokumenttype.VITNEMAL: "vitnemål", Dokumenttype.KOMPETANSEBEVIS: "kompetansebevis"}
 
 
 def register(sub) -> None:
-    p = sub.add_parser("lag", help="(ikke ferdig)")
-    p.set_defaults(func=_run)
+    p = sub.add_parser(
+        "lag", help="skriv ut vitnemål eller kompetansebevis som PDF",
+        description="Kontrollerer hver elevmappe og skriver dokumentet ut som PDF/A-2b slik "
+        "blanketten foreskriver (001 kap. 2). Et dokument med FEIL skrives ikke ut som "
+        "original. Avslutter med status 1 når noe ble nektet.")
+    add_files_argument(p)
+    p.add_argument("-o", "--ut", required=True, metavar="MAPPE|FIL.pdf",
+                   help="mappe for PDF-filene (opprettes ved behov), eller én PDF-fil når det er "
+                   "én elevmappe")
+    p.add_argument("--maalform", choices=["nb", "nn", "en"],
+                   help="målform: bokmål, nynorsk eller engelsk (standard: elevmappens)")
+    p.add_argument("--duplikat", action="store_true",
+                   help="duplikat (001 §2.11): merket DUPLIKAT, ny dato (--dato), ellers likt "
+                   "originalen. Nytt vitnemål etter bytte av juridisk kjønn er ikke duplikat "
+                   "(001 §2.12)")
+    p.add_argument("--nytt-lopenummer", type=int, metavar="N",
+                   help="duplikat med nytt nummer: løpenummeret (1–99999) for det nye nummeret")
+    p.add_argument("--utkast", action="store_true",
+                   help="skriv ut også dokumenter med FEIL, merket UTKAST (aldri en original)")
+    p.add_argument("--fortrykt", action="store_true",
+                   help="for utskrift på Udirs fortrykte blankett: blankettens egen tittel "
+                   "skrives ikke (001 §2.1)")
+    p.add_argument("--jobber", type=int, default=0, metavar="N",
+                   help="antall prosesser (standard 0: én per kjerne)")
+    add_testdata_argument(p)
+    add_dokument_arguments(p)
+    p.set_defaults(func=run)
 
 
-def _run(args) -> int:
-    raise VitnemalError("kommandoen 'lag' er ikke ferdig ennå")
+def _suffix(args) -> str:
+    return "-utkast" if args.utkast else "-duplikat" if args.duplikat else ""
+
+
+def targets(args, paths: list[str]) -> list[Path]:
+    """The output file of every input; all conflicts are reported before anything is written."""
+    ut = Path(args.ut)
+    if ut.suffix.lower() == ".pdf":
+        if len(paths) != 1:
+            raise InputError(f"-o {ut} er én fil, men det er {len(paths)} elevmapper; "
+                             "oppgi en mappe")
+        if not ut.parent.is_dir():
+            raise InputError(f"mappen {ut.parent} finnes ikke")
+        return [ut]
+    if ut.exists() and not ut.is_dir():
+        raise InputError(f"{ut} finnes og er ikke en mappe")
+    out = [ut / f"{Path(p).stem}{_suffix(args)}.pdf" for p in paths]
+    seen: dict[Path, str] = {}
+    clashes = []
+    for path, target in zip(paths, out, strict=True):
+        if target in seen:
+            clashes.append(f"{seen[target]} og {path} gir begge {target}")
+        seen[target] = path
+    if clashes:
+        raise InputError("; ".join(clashes) + "; gi filene ulike navn")
+    return out
+
+
+def _nektet(path: str, u: Utskrift) -> None:
+    print(f"IKKE SKREVET UT {path}: {len(u.feil)} FEIL — dokumentet skal ikke skrives ut som "
+          "original (--utkast gir et utkast)", file=sys.stderr)
+    for f in u.feil:
+        print(f"    {f.alvorlighet.value} {f.regel} ({f.paragraf}): {f.melding}", file=sys.stderr)
+
+
+def run(args) -> int:
+    if args.nytt_lopenummer is not None and not (args.duplikat and 1 <= args.nytt_lopenummer
+                                                 <= 99999):
+        raise InputError("--nytt-lopenummer gjelder duplikat og skal være 1–99999")
+    result = load_or_fail(args)
+    paths = [p for p, _ in result.mapper]
+    mal = targets(args, paths)
+    today = args.dato or date.today()
+    utskrifter = [forbered(m, today=today, maalform=args.maalform, duplikat=args.duplikat,
+                           nytt_lopenummer=args.nytt_lopenummer, utkast=args.utkast,
+                           dokumenttype=dokumenttype(args), testdata=args.testdata)
+                  for _, m in result.mapper]
+    jobber = [(replace(u.dokument, fortrykt=args.fortrykt), str(t))
+              for u, t in zip(utskrifter, mal, strict=True) if not u.nektet]
+    if jobber and Path(args.ut).suffix.lower() != ".pdf":
+        Path(args.ut).mkdir(parents=True, exist_ok=True)
+    sider = iter(render_batch(jobber, processes=args.jobber))
+    nektet = 0
+    for path, u, target in zip(paths, utskrifter, mal, strict=True):
+        if u.nektet:
+            nektet += 1
+            _nektet(path, u)
+            continue
+        d = u.dokument
+        n = next(sider)
+        merke = " UTKAST" if d.utkast else " DUPLIKAT" if d.duplikat else ""
+        print(f"skrevet {target}: {_TYPE[d.type]}{merke}, {n} {'side' if n == 1 else 'sider'}, "
+              f"nr. {d.dokumentnummer}")
+    if nektet:
+        print(f"{nektet} av {len(paths)} dokumenter ble ikke skrevet ut", file=sys.stderr)
+    return 1 if nektet else 0

@@ -120,18 +120,45 @@ def fravaer(mappe: Elevmappe, maalform: str) -> tuple[FravaerLinje, ...]:
     return tuple(out)
 
 
+def utstedelse(mappe: Elevmappe, *, duplikat: bool, nytt_lopenummer: int | None,
+               today: date | None) -> tuple[date, date, int | None]:
+    """Ref: 001 §2.8, §2.11 — the printed date, and the date and serial of the number.
+
+    001 §2.8 «Det skal være årstallet vitnemålet skrives ut»: an original carries
+    ``utsteder.utstedt`` (else ``today``) in both.
+    001 §2.11: a duplicate gets «en ny dato» (``today``) and is «for øvrig … identisk med
+    originalvitnemålet»: the number stays the original's (alternatives 1 and 2) unless a new
+    serial is given (alternative 3), which is then numbered in the year of the new date.
+    """
+    u = mappe.utsteder
+    if not duplikat:
+        utstedt = u.utstedt or today
+        if utstedt is None:
+            raise InputError("utstedelsesdato mangler: fyll ut utsteder.utstedt eller oppgi dato")
+        return utstedt, utstedt, u.lopenummer
+    if today is None:
+        raise InputError("et duplikat skal ha ny dato (001 §2.11): oppgi dato")
+    if nytt_lopenummer is not None:
+        return today, today, nytt_lopenummer
+    if u.utstedt is None:
+        raise InputError("duplikat med uendret nummer: originalens utstedelsesdato "
+                         "(utsteder.utstedt) mangler; fyll den ut eller gi nytt løpenummer")
+    return today, u.utstedt, u.lopenummer
+
+
 def compose(mappe: Elevmappe, *, maalform: str | None = None, duplikat: bool = False,
             utkast: bool = False, today: date | None = None,
-            dokumenttype: Dokumenttype | None = None) -> Dokument:
+            dokumenttype: Dokumenttype | None = None,
+            nytt_lopenummer: int | None = None) -> Dokument:
     """Ref: 001 §2.2 — the printed document, from identity (§2.2) to number (§2.8).
 
-    Raises InputError when there is no issue date (neither ``utsteder.utstedt`` nor ``today``).
+    ``duplikat`` makes the duplicate of 001 §2.11 (new date ``today``; the original's number,
+    or a new one with ``nytt_lopenummer``). Raises InputError when a date is missing.
     """
     kv = load()
     mf = maalform or mappe.maalform.value
-    utstedt = mappe.utsteder.utstedt or today
-    if utstedt is None:
-        raise InputError("utstedelsesdato mangler: fyll ut utsteder.utstedt eller oppgi dato")
+    dato, nummerdato, lopenummer = utstedelse(mappe, duplikat=duplikat,
+                                              nytt_lopenummer=nytt_lopenummer, today=today)
     b = beslutt(mappe, kv=kv, dokumenttype=dokumenttype)
     typ = b.dokumenttype
     lt = ledetekster(mf)
@@ -157,10 +184,11 @@ def compose(mappe: Elevmappe, *, maalform: str | None = None, duplikat: bool = F
         fravaer=fravaer(mappe, mf),
         merknader=tuple(celler.merknadstekst(m, kv, mf) for m in mappe.vitnemalsmerknader),
         sted=u.sted,
-        dato=celler.dato(utstedt),
+        dato=celler.dato(dato),
         skole=u.skolenavn,
         underskrivere=(u.underskrivere[0], u.underskrivere[1]),
-        dokumentnummer=celler.dokumentnummer(typ, u.orgnr, utstedt, u.lopenummer),
+        dokumentnummer=celler.dokumentnummer(typ, u.orgnr, nummerdato, lopenummer),
+        vedlegg=tuple(mappe.vedlegg),
         ledetekster=dict(lt),
         forstegangsvitnemal=b.forstegangsvitnemal,
         duplikat=duplikat,

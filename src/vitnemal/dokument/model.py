@@ -86,10 +86,12 @@ class Dokument:
     skole: str
     underskrivere: tuple[str, str]
     dokumentnummer: str  # V/K + orgnr + åååå + 5-digit serial, no spaces (§2.8)
+    vedlegg: tuple[str, ...] = ()  # paragraphs of an attachment (001 §2.10), own pages
     ledetekster: dict[str, str] = field(default_factory=dict)  # see dokument.tekster
     forstegangsvitnemal: bool = False
     duplikat: bool = False
     utkast: bool = False
+    fortrykt: bool = False  # printed on Udir's pre-printed blankett: leave out its own print
 
     @property
     def antall_fag(self) -> int:

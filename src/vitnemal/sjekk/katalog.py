@@ -24,6 +24,7 @@ MODULER = (
     "merknadsregler",
     "kombinasjoner",
     "orden_fravaer",
+    "vedlegg",
 )
 
 
