@@ -63,6 +63,11 @@ def test_tied_entry_moves_with_its_anchor():
     assert [f.grunn for f in tied.flagg] == ["søndag"]
     # an entry that only refers with «Se også» does not move
     assert found["2023-09-01-eksamen-lanekassen"].start == date(2025, 9, 1)
+    # … but every text that names the anchor's date names the new one
+    assert "Se 24. september" in tied.hva and "25. september" not in tied.hva
+    assert "Se også 24. september" in found["2023-09-01-eksamen-lanekassen"].kommentar
+    plain = by_id(derive(seed_arshjul(), 2025))
+    assert "Se 25. september" in plain["2023-09-22-oppdater-rett"].hva
 
 
 def test_recurring_rule_expands_monthly_after_its_anchor():

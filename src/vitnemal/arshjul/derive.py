@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from vitnemal.arshjul.helligdager import flagg_for
-from vitnemal.arshjul.model import Arshjul, Art, Flagg, Hendelse, Oppforing
+from vitnemal.arshjul.model import MAANEDSNAVN, Arshjul, Art, Flagg, Hendelse, Oppforing
 
 _YEAR = re.compile(r"\b20[23]\d\b")
 
@@ -109,6 +109,24 @@ def _monthly(first_after: date, last: date) -> list[date]:
         days.append(month)
 
 
+def _oppdater_referanser(h: Hendelse, final: dict[str, Hendelse],
+                         base: dict[str, tuple[date, date, list[Flagg]]]) -> Hendelse:
+    """Ref: 000 september 2023 — a cross-reference («Se 25. september») names the date of the
+    entry it points at: when that entry is overridden or moved, the text names its new date.
+    References the seed itself gets wrong (``avvik``) are left as written."""
+    hva, kommentar = h.hva, h.kommentar
+    for r in h.oppforing.referanser:
+        mal = final.get(r.id)
+        if r.avvik or mal is None or mal.start == base[r.id][0]:
+            continue
+        ny = f"{mal.start.day}. {MAANEDSNAVN[mal.start.month - 1]}"
+        hva = hva.replace(r.tekst, ny)
+        kommentar = kommentar.replace(r.tekst, ny) if kommentar else kommentar
+    if (hva, kommentar) == (h.hva, h.kommentar):
+        return h
+    return h.model_copy(update={"hva": hva, "kommentar": kommentar})
+
+
 def derive(arshjul: Arshjul, start_year: int,
            overstyring: dict[str, Datoer] | None = None) -> list[Hendelse]:
     """All occurrences of the årshjul for school year ``start_year``–``start_year+1``.
@@ -143,7 +161,7 @@ def derive(arshjul: Arshjul, start_year: int,
             oppforing=o, skolear=skolear, start=start, slutt=slutt,
             hva=shift_text(o.hva, years), kommentar=shift_text(o.kommentar, years),
             flagg=tuple(flags), overstyrt=overstyrt, flyttet_med=anchor)
-    result = list(final.values())
+    result = [_oppdater_referanser(h, final, base) for h in final.values()]
     for o in arshjul.oppforinger:
         if o.art != Art.GJENTAKENDE:
             continue
