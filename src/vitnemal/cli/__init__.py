@@ -122,20 +122,13 @@ class NorskArgumentParser(argparse.ArgumentParser):
             return super().add_subparsers(**kwargs)
 
     def parse_args(self, *args, **kwargs):
+        # formats «unrecognized arguments» itself, then calls parse_known_args
         with norsk():
             return super().parse_args(*args, **kwargs)
 
     def parse_known_args(self, *args, **kwargs):
         with norsk():
             return super().parse_known_args(*args, **kwargs)
-
-    def parse_intermixed_args(self, *args, **kwargs):
-        with norsk():
-            return super().parse_intermixed_args(*args, **kwargs)
-
-    def parse_known_intermixed_args(self, *args, **kwargs):
-        with norsk():
-            return super().parse_known_intermixed_args(*args, **kwargs)
 
     def format_usage(self) -> str:
         with norsk():
