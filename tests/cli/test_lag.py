@@ -132,3 +132,17 @@ def test_fortrykt_blankett_uten_tittel(eksempler, tmp_path):
     assert main(["lag", str(f), "-o", str(fortrykt), "--fortrykt", *DATO]) == 0
     assert tekst(vanlig).startswith("VITNEMÅL\nfor videregående opplæring\nNavn:")
     assert tekst(fortrykt).startswith("Navn:")
+
+
+def test_skrivefeil_gir_norsk_melding(eksempler, tmp_path, capsys, monkeypatch):
+    """An OS error while writing (disk full, permissions) is a message, not a traceback."""
+    import vitnemal.pdf.render as render
+
+    def full(path, data):
+        raise OSError(28, "Ingen plass igjen på enheten", path)
+
+    monkeypatch.setattr(render, "_write_atomic", full)
+    f = eksempler / "01-studiespesialisering-realfag.json"
+    assert main(["lag", str(f), "-o", str(tmp_path / "x.pdf"), *DATO]) == 2
+    err = capsys.readouterr().err
+    assert "kan ikke skrive" in err and "x.pdf" in err and "Traceback" not in err

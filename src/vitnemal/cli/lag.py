@@ -103,7 +103,11 @@ def run(args) -> int:
               for u, t in zip(utskrifter, mal, strict=True) if not u.nektet]
     if jobber and Path(args.ut).suffix.lower() != ".pdf":
         Path(args.ut).mkdir(parents=True, exist_ok=True)
-    sider = iter(render_batch(jobber, processes=args.jobber))
+    try:
+        sider = iter(render_batch(jobber, processes=args.jobber))
+    except OSError as exc:  # disk full, no write permission …: each file is whole or absent
+        raise InputError(f"kan ikke skrive {exc.filename or args.ut}: "
+                         f"{exc.strerror or exc}") from None
     nektet = 0
     for path, u, target in zip(paths, utskrifter, mal, strict=True):
         if u.nektet:
