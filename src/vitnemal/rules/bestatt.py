@@ -62,18 +62,24 @@ _NAVN = {
 }
 
 _PASSED_NUMBERS = frozenset({Karakter.K2, Karakter.K3, Karakter.K4, Karakter.K5, Karakter.K6})
+_TEKST = {k: _NAVN.get(k, k.value) for k in Karakter}  # every grade's text, built once
+
+# Members used on every fag row, bound once (attribute access on an Enum class is slow).
+_VO, _IV, _K1, _IB = Karakter.VO, Karakter.IV, Karakter.K1, Karakter.IB
+_IV_IM, _K1_IB = (Karakter.IV, Karakter.IM), (Karakter.K1, Karakter.IB)
+_HALVAR = Vurdering.HALVAR
 
 
 def karakter_tekst(k: Karakter) -> str:
     """A grade as a clerk reads it: «4», «IV (ikke vurderingsgrunnlag)»."""
-    return _NAVN.get(k, k.value)
+    return _TEKST[k]
 
 
 def beskriv_fag(fag: Fag) -> str:
     """«NOR1260 (standpunkt 1, eksamen 3)» — the fag and its registered grades."""
     deler = []
     if fag.standpunkt is not None:
-        label = "halvårsvurdering" if fag.vurdering is Vurdering.HALVAR else "standpunkt"
+        label = "halvårsvurdering" if fag.vurdering is _HALVAR else "standpunkt"
         deler.append(f"{label} {karakter_tekst(fag.standpunkt)}")
     if fag.eksamen is not None:
         label = "tverrfaglig eksamen" if fag.tverrfaglig else "eksamen"
@@ -87,7 +93,7 @@ Regel = Callable[[Fag], "FagVurdering | None"]
 def regel_vo(fag: Fag) -> FagVurdering | None:
     """Ref: 004 iop — «får karakter VO (vurdert etter individuell opplæringsplan) på en IOP-fagkode
     og/eller har ... fag med offentlig fagkode og karakter VO ... med FAM05»."""
-    if Karakter.VO in (fag.standpunkt, fag.eksamen):
+    if _VO in (fag.standpunkt, fag.eksamen):
         return FagVurdering(fag.fagkode, Utfall.IOP,
                             f"{beskriv_fag(fag)} er vurdert etter individuell opplæringsplan",
                             "004 iop")
@@ -100,8 +106,8 @@ def regel_iv_im(fag: Fag) -> FagVurdering | None:
     i rubrikken for eksamenskarakter)». An exam is annulled when there is no standpunkt (§5.4),
     so IV in standpunkt decides even when an exam grade is registered."""
     for k in (fag.standpunkt, fag.eksamen):
-        if k in (Karakter.IV, Karakter.IM):
-            ref = "001 §5.4" if k is Karakter.IV else "001 §6.3"
+        if k in _IV_IM:
+            ref = "001 §5.4" if k is _IV else "001 §6.3"
             return FagVurdering(fag.fagkode, Utfall.MANGLER_VURDERING,
                                 f"{beskriv_fag(fag)}: mangler vurdering", ref)
     return None
@@ -120,7 +126,7 @@ def regel_ingen_karakter(fag: Fag) -> FagVurdering | None:
 def regel_eksamen_ikke_bestatt(fag: Fag) -> FagVurdering | None:
     """Ref: 001 §5.5 — «Vurderingsuttrykkene som angir at faget ikke er bestått»: an exam grade
     of 1 (or IB for a fag-/svenneprøve, §5.2) is a failed exam, whatever the standpunkt."""
-    if fag.eksamen in (Karakter.K1, Karakter.IB):
+    if fag.eksamen in _K1_IB:
         return FagVurdering(fag.fagkode, Utfall.IKKE_BESTATT,
                             f"{beskriv_fag(fag)}: eksamen er ikke bestått", "001 §5.5")
     return None
@@ -131,7 +137,7 @@ def regel_standpunkt_1(fag: Fag) -> FagVurdering | None:
     eller bedre. Det gjelder ikke dersom eksamenskarakteren er for en tverrfaglig eksamen.»
     Exception to this rule, Ref: 001 §5.5 / 004 vg2 NB (yrkesfag): «For fag som inngår i en
     tverrfaglig eksamen, må eleven ha oppnådd karakteren 2 eller bedre i standpunktkarakter»."""
-    if fag.standpunkt is not Karakter.K1:
+    if fag.standpunkt is not _K1:
         return None
     if fag.eksamen in _PASSED_NUMBERS:
         if fag.tverrfaglig:
@@ -143,14 +149,14 @@ def regel_standpunkt_1(fag: Fag) -> FagVurdering | None:
             fag.fagkode, Utfall.BESTATT,
             f"{beskriv_fag(fag)}: standpunkt 1, men eksamen {fag.eksamen.value} gjør faget bestått",
             "001 §5.1")
-    label = "halvårsvurdering" if fag.vurdering is Vurdering.HALVAR else "standpunkt"
+    label = "halvårsvurdering" if fag.vurdering is _HALVAR else "standpunkt"
     return FagVurdering(fag.fagkode, Utfall.IKKE_BESTATT,
                         f"{beskriv_fag(fag)}: {label} 1 uten bestått eksamen", "001 §5.1")
 
 
 def regel_ib(fag: Fag) -> FagVurdering | None:
     """Ref: 001 §5.2 — «Ikke bestått ... IB»: IB in the standpunkt column is not passed."""
-    if fag.standpunkt is Karakter.IB:
+    if fag.standpunkt is _IB:
         return FagVurdering(fag.fagkode, Utfall.IKKE_BESTATT,
                             f"{beskriv_fag(fag)}: ikke bestått", "001 §5.2")
     return None
@@ -175,7 +181,8 @@ REGLER: tuple[Regel, ...] = (
 )
 
 
-_UTFALL: dict[tuple, Utfall] = {}
+UTFALL_ETTER_KARAKTERER: dict[tuple, Utfall] = {}
+"""The memo of ``utfall``: (standpunkt, eksamen, tverrfaglig) -> Utfall, filled by ``utfall``."""
 
 
 def utfall(fag: Fag) -> Utfall:
@@ -186,10 +193,30 @@ def utfall(fag: Fag) -> Utfall:
     fullførtkode engine classifies every fag row, but explains only the deciding ones).
     """
     key = (fag.standpunkt, fag.eksamen, fag.tverrfaglig)
-    u = _UTFALL.get(key)
+    u = UTFALL_ETTER_KARAKTERER.get(key)
     if u is None:
-        u = _UTFALL[key] = vurder_fag(fag).utfall
+        u = UTFALL_ETTER_KARAKTERER[key] = vurder_fag(fag).utfall
     return u
+
+
+_VURDERINGER: dict[tuple, FagVurdering] = {}
+_VURDERINGER_MAKS = 20_000  # bounded (a few MB): emptied when full
+
+
+def vurder_fag_husket(fag: Fag) -> FagVurdering:
+    """``vurder_fag``, memoised on the fields it reads (fagkode, the two grades, tverrfaglig,
+    vurdering, the fagmerknad's code): the fullførtkode engine explains the deciding rows of
+    many records, and the same row content recurs. ``FagVurdering`` is immutable."""
+    felt = vars(fag)  # one look-up: attribute access on a pydantic model is slow
+    merknad = felt["fagmerknad"]
+    key = (felt["fagkode"], felt["standpunkt"], felt["eksamen"], felt["tverrfaglig"],
+           felt["vurdering"], merknad.kode if merknad is not None else None)
+    v = _VURDERINGER.get(key)
+    if v is None:
+        if len(_VURDERINGER) >= _VURDERINGER_MAKS:
+            _VURDERINGER.clear()
+        v = _VURDERINGER[key] = vurder_fag(fag)
+    return v
 
 
 def vurder_fag(fag: Fag) -> FagVurdering:

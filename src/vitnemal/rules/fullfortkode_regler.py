@@ -10,16 +10,16 @@ line's level (004 vg1, vg2, vg3). Ordering and its reasons: docs/fullfortkode.md
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from vitnemal import kodeverk
 from vitnemal.model.enums import Karakter, Status
-from vitnemal.rules.bestatt import Utfall, beskriv_fag, vurder_fag
+from vitnemal.rules.bestatt import Utfall, beskriv_fag, vurder_fag_husket
 from vitnemal.rules.linje import Linje, mangler_gsk
 
 
-@dataclass(frozen=True, slots=True)
-class Treff:
+class Treff(NamedTuple):
+    """A rule that applies: the code, its explanation and the deciding fag."""
+
     kode: str
     forklaring: str
     avgjorende_fag: tuple[str, ...] = ()
@@ -51,7 +51,7 @@ def _liste(fag, maks: int = 6) -> str:
 
 def _grunner(rader: list, maks: int = 6) -> str:
     """The pass-rule reasons (``vurder_fag``) of the deciding rows, for the explanation."""
-    grunner = [vurder_fag(f).grunn for f, _ in rader[:maks]]
+    grunner = [vurder_fag_husket(f).grunn for f, _ in rader[:maks]]
     tekst = "; ".join(grunner)
     if len(rader) > maks:
         tekst += f"; og {len(rader) - maks} fag til"
@@ -76,7 +76,7 @@ def l_laerling(lin: Linje) -> Treff | None:
     """Ref: 004 generelt — L: «Lærlingen er ferdig med læretiden, men vedkommende har ikke tatt
     fag-/ svenneprøven.»"""
     p = lin.programomrade
-    if lin.mappe.person.status is Status.LAERLING and p.laretid_fullfort and not p.fagprove_avlagt:
+    if p.laretid_fullfort and not p.fagprove_avlagt and lin.mappe.person.status is Status.LAERLING:
         return Treff("L", "Lærlingen er ferdig med læretiden, men har ikke tatt "
                           "fag-/svenneprøven.")
     return None
@@ -87,8 +87,8 @@ def k_laerekandidat(lin: Linje) -> Treff | None:
     """Ref: 004 generelt — K: «Lærekandidaten er ferdig med læretiden, men vedkommende har ikke
     tatt kompetanseprøven.»"""
     p = lin.programomrade
-    if (lin.mappe.person.status is Status.LAEREKANDIDAT and p.laretid_fullfort
-            and not p.fagprove_avlagt):
+    if (p.laretid_fullfort and not p.fagprove_avlagt
+            and lin.mappe.person.status is Status.LAEREKANDIDAT):
         return Treff("K", "Lærekandidaten er ferdig med læretiden, men har ikke tatt "
                           "kompetanseprøven.")
     return None
@@ -135,7 +135,9 @@ def a_iop(lin: Linje) -> Treff | None:
     """Ref: 004 iop — «Fullførte kode A skal settes når eleven: * får karakter VO ... på en
     IOP-fagkode og/eller * har ett eller flere fag med offentlig fagkode og karakter VO ... med
     FAM05»; 004 generelt A: «... eller har hatt opplæring på IOP-fagkoder»."""
-    iop_koder = kodeverk.load().iop_fagkoder
+    iop_koder = lin.par.iop_fagkoder  # the kodeverk's IOP-fagkoder
+    if lin.fagkoder.isdisjoint(iop_koder) and not lin.med_merknad:
+        return None  # no IOP fagkode and no FAM05: no row can make A
     rader = [f for f, _ in lin.teller if _iop_rad(f, lin.par, iop_koder)]
     if not rader:
         return None
@@ -150,8 +152,7 @@ def a_grunnleggende_norsk(lin: Linje) -> Treff | None:
     """Ref: 004 generelt — A: «Eleven (med annet morsmål enn norsk og samisk) har ved utgangen
     av skoleåret fortsatt opplæring etter læreplanen for grunnleggende norsk for språklige
     minoriteter/morsmål»; registered as IV with FAM41 (001 §10.2)."""
-    rader = [f for f, _ in lin.teller
-             if f.fagmerknad is not None and f.fagmerknad.kode in lin.par.grunnleggende_norsk]
+    rader = [f for f in lin.med_merknad if f.fagmerknad.kode in lin.par.grunnleggende_norsk]
     if not rader:
         return None
     return Treff("A", "Eleven har fortsatt opplæring etter læreplanen i grunnleggende norsk for "
@@ -195,8 +196,7 @@ def h_sluttet_fag(lin: Linje) -> Treff | None:
     """Ref: 004 H — «Elever som startet skoleåret med opplæring i alle fag, men som i løpet av
     skoleåret har sluttet i ett eller flere fag ... Eleven har ikke sluttvurdering i faget/-ene
     fra tidligere skoleår. Eleven får fullførtkode H.»"""
-    tidligere = {f.fagkode for f, _ in lin.teller}
-    rader = [f.fagkode for f in lin.sluttet if f.fagkode not in tidligere]
+    rader = [f.fagkode for f in lin.sluttet if f.fagkode not in lin.fagkoder]
     if not rader:
         return None
     return Treff("H", f"Eleven har sluttet i {_liste(rader)} i løpet av skoleåret og har ikke "
@@ -222,13 +222,14 @@ def h_ikke_vurdert(lin: Linje) -> Treff | None:
     """Ref: 004 H — «har ikke fullført hele utdanningsprogrammet/programområdet og holder
     fortsatt på med opplæringen»; 004 generelt: «hele ... forstås at alle fag ... er tatt».
     A fag row with no assessment (and no FAM12) is not yet taken."""
-    ingen = [f for f, u in lin.teller if u is Utfall.INGEN_KARAKTER
-             and not (f.fagmerknad and f.fagmerknad.kode in lin.par.karakter_fores_ikke)]
+    uten_karakter = lin.med_utfall(Utfall.INGEN_KARAKTER)
+    ingen = [f for f, _ in uten_karakter
+             if not (f.fagmerknad and f.fagmerknad.kode in lin.par.karakter_fores_ikke)]
     if ingen:
         koder = [f.fagkode for f in ingen]
         return Treff("H", f"Ikke fullført hele programområdet: {_liste(koder)} har ingen "
                           "vurdering registrert.", tuple(koder))
-    if not any(u is not Utfall.INGEN_KARAKTER for _, u in lin.teller):
+    if len(uten_karakter) == len(lin.teller):  # no counted row has an assessment
         return Treff("H", "Ingen fag med vurdering er registrert på programområdet.")
     return None
 
@@ -242,11 +243,13 @@ def m_mangler_vurdering(lin: Linje) -> Treff | None:
     vurdering (IV - ikke vurderingsgrunnlag) i ett eller flere fag ... uten at dette skyldes
     vedtak om individuelt tilrettelagt opplæring og IOP, eller har ikke møtt til eksamen (IM i
     rubrikken for eksamenskarakter).» M precedes I: I is «Fullført og ikke bestått»."""
+    if not (lin.med_utfall(Utfall.MANGLER_VURDERING) or lin.med_utfall(Utfall.IOP)):
+        return None
     iop = lin.par.iop_merknader
+    mangler, vo = Utfall.MANGLER_VURDERING, Utfall.IOP
     rader = [(f, u) for f, u in lin.teller
-             if (u is Utfall.MANGLER_VURDERING
-                 and not (f.fagmerknad is not None and f.fagmerknad.kode in iop))
-             or u is Utfall.IOP]  # VO without FAM05 on an ordinary fag: no A (004 iop)
+             if (u is mangler and not (f.fagmerknad is not None and f.fagmerknad.kode in iop))
+             or u is vo]  # VO without FAM05 on an ordinary fag: no A (004 iop)
     if not rader:
         return None
     karakterer = {k for f, _ in rader for k in (f.standpunkt, f.eksamen)}
@@ -264,7 +267,7 @@ def i_ikke_bestatt(lin: Linje) -> Treff | None:
     """Ref: 004 vg1, 004 vg2, 004 vg3 — I: «Fullført ... med stryk (karakteren 1 eller IB - ikke
     bestått) i ett eller flere fag» (with 001 §5.1: standpunkt 1 is passed by an exam of 2 or
     better, not by a tverrfaglig eksamen, 004 vg2 NB)."""
-    rader = [(f, u) for f, u in lin.teller if u is Utfall.IKKE_BESTATT]
+    rader = lin.med_utfall(Utfall.IKKE_BESTATT)
     if not rader:
         return None
     return Treff("I", f"Fullført, men ikke bestått: {_grunner(rader)}.",
@@ -277,7 +280,7 @@ def b_bestatt(lin: Linje) -> Treff | None:
     alle fag ... (dvs fag med halvårsvurdering med karakter og fag med standpunkt- og eventuell
     eksamenskarakter)»; fritak and fremmedspråk as privatist give B, I or M «i forhold til de
     andre karakterene» (NB)."""
-    bestatt = [f.fagkode for f, u in lin.teller if u is Utfall.BESTATT]
+    bestatt = [f.fagkode for f, _ in lin.med_utfall(Utfall.BESTATT)]
     tekst = f"Fullført og bestått: alle {len(bestatt)} fag som teller, er bestått"
     if lin.utenfor:
         tekst += "; ikke tatt med: " + "; ".join(

@@ -22,13 +22,17 @@ from functools import cache
 from vitnemal import kodeverk
 from vitnemal.model.elevmappe import Elevmappe, Fag, Programomrade
 from vitnemal.model.enums import Fagtype, Karakter, Niva, Vurdering
-from vitnemal.rules.bestatt import Utfall, utfall
+from vitnemal.rules.bestatt import UTFALL_ETTER_KARAKTERER, Utfall, utfall
 from vitnemal.rules.regelsett import Regelsett
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # one per rule set, hashed by identity
 class Parametre:
-    """A rule set's parameters, compiled for fast look-up (one per rule set)."""
+    """A rule set's parameters, compiled for fast look-up (one per rule set).
+
+    Besides the parameters it holds look-ups that do not change within a rule set: the
+    kodeverk's IOP-fagkoder, and memo tables for ``program_for`` and ``halvar_teller`` (filled
+    on first use; their answers depend only on the rule set and the kodeverk)."""
 
     regelsett: Regelsett
     fritak: frozenset[str]
@@ -39,6 +43,9 @@ class Parametre:
     fremmedsprak_prefiks: tuple[str, ...]
     gsk: dict[str, tuple[str, ...]]
     yf_vg2_halvar_programfag: bool
+    iop_fagkoder: frozenset[str] = frozenset()
+    _program: dict[str, str] = field(default_factory=dict)
+    _halvar: dict[tuple, str | None] = field(default_factory=dict)
 
 
 @cache
@@ -53,13 +60,15 @@ def parametre(rs: Regelsett) -> Parametre:
         fremmedsprak_prefiks=tuple(rs.verdi("fremmedsprak_prefiks")),
         gsk={k: tuple(v) for k, v in rs.verdi("generell_studiekompetanse").items()},
         yf_vg2_halvar_programfag=bool(rs.verdi("yf_vg2_halvar_programfag")),
+        iop_fagkoder=frozenset(kodeverk.load().iop_fagkoder),
     )
 
 
 _ARK = {n: f"004 {n.value}" for n in Niva}
+_HALVAR = Vurdering.HALVAR  # bound once: attribute access on an Enum class is slow
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Linje:
     """One programme area line with the fag rows that bear on its fullførtkode."""
 
@@ -69,20 +78,54 @@ class Linje:
     program: str  # studieforberedende | yrkesfag | idrettsfag
     komprimert: bool
     ark: str  # «004 vg1» … the sheet for B/I/M
-    teller: list[tuple[Fag, Utfall]] = field(default_factory=list)
-    utenfor: list[tuple[Fag, str, str]] = field(default_factory=list)  # (fag, kind, reason)
-    sluttet: list[Fag] = field(default_factory=list)
+    teller: list[tuple[Fag, Utfall]]
+    utenfor: list[tuple[Fag, str, str]]  # (fag, kind, reason)
+    sluttet: list[Fag]
+    # Views of ``teller`` for the rules (in ``teller`` order), kept in step by ``tell``:
+    fagkoder: set[str]  # fagkoder of the counted rows
+    med_merknad: list[Fag]  # counted rows with a fagmerknad
+    _per_utfall: dict[Utfall, list[tuple[Fag, Utfall]]] | None  # see med_utfall
+
+    def __init__(self, mappe: Elevmappe, programomrade: Programomrade, par: Parametre,
+                 program: str, komprimert: bool, ark: str) -> None:
+        # Written out (not generated with default factories): one Linje per line of every record.
+        self.mappe, self.programomrade, self.par = mappe, programomrade, par
+        self.program, self.komprimert, self.ark = program, komprimert, ark
+        self.teller, self.utenfor, self.sluttet = [], [], []
+        self.fagkoder, self.med_merknad, self._per_utfall = set(), [], None
+
+    def tell(self, fag: Fag) -> None:
+        """Count a row with its pass outcome (and keep the views in step)."""
+        self.teller.append((fag, utfall(fag)))
+        self.fagkoder.add(fag.fagkode)
+        if fag.fagmerknad is not None:
+            self.med_merknad.append(fag)
+        self._per_utfall = None
+
+    def med_utfall(self, u: Utfall) -> list[tuple[Fag, Utfall]] | tuple[()]:
+        """The counted rows whose pass outcome is ``u``, in ``teller`` order (grouped once)."""
+        if self._per_utfall is None:
+            self._per_utfall = {}
+            for rad in self.teller:
+                self._per_utfall.setdefault(rad[1], []).append(rad)
+        return self._per_utfall.get(u, ())
 
 
 def program_for(kode: str, par: Parametre) -> str:
     """Ref: 004 vg1 — «studieforberedende», «yrkesfaglige» or «Idrettsfag» lists apply."""
+    program = par._program.get(kode)
+    if program is None:
+        program = par._program[kode] = _program_for(kode, par)
+    return program
+
+
+def _program_for(kode: str, par: Parametre) -> str:
     if kode.startswith(par.idrettsfag_prefiks):
         return "idrettsfag"
     up = kodeverk.load().utdanningsprogram.get(kode[:2])
     return "studieforberedende" if up is not None and up.studieforberedende else "yrkesfag"
 
 
-@cache
 def _halvar_teller(niva, program: str, fagkode: str, fagtype, yf_vg2: bool, dag) -> str | None:
     for h in kodeverk.load().halvarsfag(niva.value, program):
         if (h.omfatter(fagkode) and (h.fagtype is None or h.fagtype == fagtype.value)
@@ -93,13 +136,21 @@ def _halvar_teller(niva, program: str, fagkode: str, fagtype, yf_vg2: bool, dag)
     return None
 
 
-def halvar_teller(fag: Fag, program: str, par: Parametre) -> str | None:
+def halvar_teller(fag: Fag, program: str, par: Parametre, felt: dict | None = None) -> str | None:
     """Ref: 004 vg1 — «Fag med halvårsvurdering på vg1 i studieforberedende utdanningsprogram:
     Norsk …, Kroppsøving …, Fremmedspråk …» (and the lists of 004 vg2). Returns the ref of the
     kodeverk entry that makes this halvårsvurdering count, or None. Ikke formalisert: the
-    fremmedspråk level (nivå I, II, I+II) is not part of the fagkode."""
-    return _halvar_teller(fag.trinn, program, fag.fagkode, fag.fagtype,
-                          par.yf_vg2_halvar_programfag, par.regelsett.gyldig_fra)
+    fremmedspråk level (nivå I, II, I+II) is not part of the fagkode.
+    ``felt`` is ``vars(fag)`` when the caller holds it (see ``_sorter``)."""
+    if felt is None:
+        felt = vars(fag)
+    nokkel = (felt["trinn"], program, felt["fagkode"], felt["fagtype"])
+    try:
+        return par._halvar[nokkel]
+    except KeyError:
+        ref = par._halvar[nokkel] = _halvar_teller(
+            *nokkel, par.yf_vg2_halvar_programfag, par.regelsett.gyldig_fra)
+        return ref
 
 
 def _start(termin: str) -> int:
@@ -108,54 +159,77 @@ def _start(termin: str) -> int:
     return ar if termin[0] == "H" else ar - 1
 
 
-def fordel_fag(mappe: Elevmappe, komprimerte: frozenset[str]) -> list[list[Fag]]:
-    """Fag rows per programme area line (index-aligned with ``mappe.programomrader``)."""
+def fordel_fag(mappe: Elevmappe, komprimerte: frozenset[str]) -> list[list[tuple[Fag, dict]]]:
+    """Fag rows per programme area line (index-aligned with ``mappe.programomrader``), each as
+    ``(fag, vars(fag))``: the engine reads a row's fields from its ``vars()`` (one look-up;
+    attribute access on a pydantic model is several times slower)."""
     linjer = mappe.programomrader
-    ut: list[list[Fag]] = [[] for _ in linjer]
-    bare_komprimert = bool(linjer) and all(p.kode in komprimerte for p in linjer)
-    alle = list(range(len(linjer)))
-    per_niva: dict = {}
+    ut: list[list[tuple[Fag, dict]]] = [[] for _ in linjer]
+    per_niva: dict = {}  # level -> the lines of that level that are not a komprimert løp
     for i, p in enumerate(linjer):
         if p.kode not in komprimerte:
             per_niva.setdefault(p.niva, []).append(i)
+    bare_komprimert = bool(linjer) and not per_niva
+    alle = list(range(len(linjer)))
+    eneste = {niva: ut[kand[0]] for niva, kand in per_niva.items() if len(kand) == 1}
+    start_ar: list[int] | None = None  # read when a row has several candidate lines
     for f in mappe.fag:
-        if f.programomrade:
-            kand = [i for i, p in enumerate(linjer) if p.kode == f.programomrade]
+        felt = vars(f)
+        if felt["programomrade"]:
+            kand = [i for i, p in enumerate(linjer) if p.kode == felt["programomrade"]]
         elif bare_komprimert:
             kand = alle
         else:
-            kand = per_niva.get(f.trinn, ())
+            rader = eneste.get(felt["trinn"])
+            if rader is not None:  # the only line of the row's level
+                rader.append((f, felt))
+                continue
+            kand = per_niva.get(felt["trinn"], ())
         if len(kand) > 1:
-            aar = _start(f.termin)
-            starts = {linjer[i].start_ar for i in kand}
+            if start_ar is None:
+                start_ar = [p.start_ar for p in linjer]
+            aar = _start(felt["termin"])
+            starts = {start_ar[i] for i in kand}
             if aar in starts:
                 velg = aar
             else:
                 tidligere = [s for s in starts if s < aar]
                 velg = max(tidligere) if tidligere else min(starts)
-            kand = [i for i in kand if linjer[i].start_ar == velg]
+            kand = [i for i in kand if start_ar[i] == velg]
         for i in kand:
-            ut[i].append(f)
+            ut[i].append((f, felt))
     return ut
 
 
-def _sorter(lin: Linje, rader: list[Fag]) -> None:
-    """Ref: 004 generelt — sort the rows of a line into counted / set aside / quit."""
+def _sorter(lin: Linje, rader: list[tuple[Fag, dict]]) -> None:
+    """Ref: 004 generelt — sort the rows of a line into counted / set aside / quit.
+
+    This loop runs for every fag row and is written for speed: a row's fields are read from
+    its ``vars()`` (``fordel_fag``; attribute access on a pydantic model is slower), and
+    a counted row is recorded in place (what ``Linje.tell`` does), its pass outcome looked up
+    in the memo of ``bestatt.utfall``."""
     par, p = lin.par, lin.programomrade
     fsp_privatist = p.fremmedsprak_som_privatist and lin.program != "yrkesfag"
-    for f in rader:
-        if f.mer_opplaering:
+    teller, fagkoder, med_merknad = lin.teller, lin.fagkoder, lin.med_merknad
+    husket = UTFALL_ETTER_KARAKTERER  # utfall(f), looked up in place; utfall fills it
+    for f, felt in rader:
+        merknad = felt["fagmerknad"]
+        if felt["mer_opplaering"]:
             lin.utenfor.append((f, "mer_opplaering", "mer opplæring teller ikke (004 generelt)"))
-        elif f.vurdering is Vurdering.HALVAR and halvar_teller(f, lin.program, par) is None:
+        elif felt["vurdering"] is _HALVAR and halvar_teller(f, lin.program, par, felt) is None:
             lin.utenfor.append((f, "halvar", f"halvårsvurdering i dette faget teller ikke ({lin.ark})"))
-        elif fsp_privatist and f.fagkode.startswith(par.fremmedsprak_prefiks):
+        elif fsp_privatist and felt["fagkode"].startswith(par.fremmedsprak_prefiks):
             lin.utenfor.append((f, "fremmedsprak_privatist", f"fremmedspråk skal tas som privatist ({lin.ark} NB)"))
-        elif f.fagmerknad is not None and f.fagmerknad.kode in par.fritak:
-            lin.utenfor.append((f, "fritak", f"fritatt med {f.fagmerknad.kode} ({lin.ark} NB)"))
-        elif f.sluttet:
+        elif merknad is not None and merknad.kode in par.fritak:
+            lin.utenfor.append((f, "fritak", f"fritatt med {merknad.kode} ({lin.ark} NB)"))
+        elif felt["sluttet"]:
             lin.sluttet.append(f)
-        else:
-            lin.teller.append((f, utfall(f)))
+        else:  # counted
+            u = husket.get((felt["standpunkt"], felt["eksamen"], felt["tverrfaglig"]))
+            teller.append((f, u or utfall(f)))
+            fagkoder.add(felt["fagkode"])
+            if merknad is not None:
+                med_merknad.append(f)
 
 
 def sluttvurdering_tidligere(mappe: Elevmappe, fag: Fag) -> Fag | None:
@@ -184,9 +258,10 @@ def bygg_linjer(mappe: Elevmappe, hent_regelsett) -> list[Linje]:
     without one get ``par=None`` and are reported by the caller.
     """
     komprimerte = komprimerte_koder()
+    programomrader = mappe.programomrader
     fordelt = fordel_fag(mappe, komprimerte)
     linjer: list[Linje] = []
-    for i, p in enumerate(mappe.programomrader):
+    for i, p in enumerate(programomrader):
         rs = hent_regelsett(p.skolear)
         par = parametre(rs) if rs is not None else None
         komp = p.kode in komprimerte
@@ -195,20 +270,20 @@ def bygg_linjer(mappe: Elevmappe, hent_regelsett) -> list[Linje]:
         if par is None:
             linjer.append(lin)
             continue
-        rader = list(fordelt[i])
+        rader = fordelt[i]
         if p.over_to_ar == 2:  # Ref: 004 H — «2. året ... (begge årene)»
-            for j, q in enumerate(mappe.programomrader):
+            for j, q in enumerate(programomrader):
                 if q.kode == p.kode and q.over_to_ar == 1 and q.start_ar == p.start_ar - 1:
                     rader = fordelt[j] + rader
         if komp:  # the whole 6-pack so far: every komprimert line up to this school year
-            rader = [f for j, q in enumerate(mappe.programomrader)
-                     if q.kode in komprimerte and q.start_ar <= p.start_ar for f in fordelt[j]]
+            rader = [rad for j, q in enumerate(programomrader)
+                     if q.kode in komprimerte and q.start_ar <= p.start_ar for rad in fordelt[j]]
         _sorter(lin, rader)
         if lin.sluttet:  # an earlier sluttvurdering of a quit fag counts instead
             for f in lin.sluttet:
                 tidligere = sluttvurdering_tidligere(mappe, f)
                 if tidligere is not None and all(t is not tidligere for t, _ in lin.teller):
-                    lin.teller.append((tidligere, utfall(tidligere)))
+                    lin.tell(tidligere)
         linjer.append(lin)
     return linjer
 
