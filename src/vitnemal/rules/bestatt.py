@@ -182,20 +182,32 @@ REGLER: tuple[Regel, ...] = (
 
 
 UTFALL_ETTER_KARAKTERER: dict[tuple, Utfall] = {}
-"""The memo of ``utfall``: (standpunkt, eksamen, tverrfaglig) -> Utfall, filled by ``utfall``."""
+"""The memo of ``utfall``: (standpunkt, eksamen, tverrfaglig) -> Utfall, filled by ``utfall_av``."""
 
 
 def utfall(fag: Fag) -> Utfall:
-    """Ref: 001 §5.1 — only the outcome of ``vurder_fag`` (no text), memoised.
+    """Ref: 001 §5.1 — only the outcome of ``vurder_fag`` (no text), memoised."""
+    return utfall_av(fag.standpunkt, fag.eksamen, fag.tverrfaglig)
 
-    The outcome depends only on (standpunkt, eksamen, tverrfaglig), so the few dozen
-    combinations are computed once with ``vurder_fag`` and then looked up (speed: the
-    fullførtkode engine classifies every fag row, but explains only the deciding ones).
+
+def utfall_av(standpunkt: Karakter | None, eksamen: Karakter | None, tverrfaglig: bool) -> Utfall:
+    """Ref: 001 §5.1 — the outcome of ``vurder_fag`` for a row with these grades, memoised.
+
+    The outcome depends only on (standpunkt, eksamen, tverrfaglig) — the other fields
+    ``vurder_fag`` reads only shape its text — so the few dozen combinations are computed
+    once and then looked up (speed: the fullførtkode engine classifies every fag row, but
+    explains only the deciding ones).
+
+    >>> utfall_av(Karakter.K1, Karakter.K3, True).value
+    'ikke_bestatt'
     """
-    key = (fag.standpunkt, fag.eksamen, fag.tverrfaglig)
+    key = (standpunkt, eksamen, tverrfaglig)
     u = UTFALL_ETTER_KARAKTERER.get(key)
     if u is None:
-        u = UTFALL_ETTER_KARAKTERER[key] = vurder_fag(fag).utfall
+        rad = Fag.model_construct(fagkode="", standpunkt=standpunkt, eksamen=eksamen,
+                                  tverrfaglig=tverrfaglig, vurdering=Vurdering.STANDPUNKT,
+                                  fagmerknad=None)
+        u = UTFALL_ETTER_KARAKTERER[key] = vurder_fag(rad).utfall
     return u
 
 
@@ -207,7 +219,7 @@ def vurder_fag_husket(fag: Fag) -> FagVurdering:
     """``vurder_fag``, memoised on the fields it reads (fagkode, the two grades, tverrfaglig,
     vurdering, the fagmerknad's code): the fullførtkode engine explains the deciding rows of
     many records, and the same row content recurs. ``FagVurdering`` is immutable."""
-    felt = vars(fag)  # one look-up: attribute access on a pydantic model is slow
+    felt = fag.__dict__  # one attribute access, then dict look-ups (cheaper on a pydantic model)
     merknad = felt["fagmerknad"]
     key = (felt["fagkode"], felt["standpunkt"], felt["eksamen"], felt["tverrfaglig"],
            felt["vurdering"], merknad.kode if merknad is not None else None)

@@ -13,13 +13,13 @@ applies decides (``rules.fullfortkode_regler``).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from functools import cache
+from typing import NamedTuple
 
 from vitnemal.errors import UnknownRuleSetError
 from vitnemal.model.elevmappe import Elevmappe
 from vitnemal.model.enums import Niva
-from vitnemal.rules.fullfortkode_regler import REFS, REGLER, Regel
+from vitnemal.rules.fullfortkode_regler import REFS, REGLER, VAKTER, Regel
 from vitnemal.rules.linje import Linje, bygg_linjer
 from vitnemal.rules.regelsett import Regelsett, skolear_start, velg_regelsett
 
@@ -36,12 +36,13 @@ KODER = {
 """Ref: 004 generelt — «GYLDIGE FULLFØRTKODER» (short Norwegian names)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Fullfortkode:
-    """The fullførtkode of one programme area line and why.
+class Fullfortkode(NamedTuple):
+    """The fullførtkode of one programme area line and why (immutable).
 
     ``kode`` is None only when no rule set covers the line's school year (``regel`` is then
     ``ingen_regelsett``) or when 004 has no rules for the level (vg4/vg5: ``ikke_dekket``).
+    A NamedTuple rather than a frozen dataclass: one is made per line of every record, and a
+    tuple is built in C.
     """
 
     programomrade: str
@@ -59,21 +60,23 @@ class Fullfortkode:
         return KODER.get(self.kode or "", "")
 
     def as_dict(self) -> dict:
-        d = asdict(self)
+        d = self._asdict()
         d["avgjorende_fag"] = list(self.avgjorende_fag)
         d["kodenavn"] = self.kodenavn
         return d
 
 
 @cache
-def _kompiler(rs: Regelsett) -> tuple[tuple[str, Regel, str], ...]:
-    """The rule set's ordered rule ids resolved to (id, function, docstring ref); an unknown
-    id is a clear error. Compiled once per rule set."""
+def _kompiler(rs: Regelsett) -> tuple[tuple[tuple[Regel, object], ...], tuple[str, ...]]:
+    """The rule set's ordered rule ids resolved to (function, guard) (see
+    ``fullfortkode_regler.regel``) and, index-aligned, their docstring refs; an unknown id is a
+    clear error. Compiled once per rule set."""
     ukjent = [r for r in rs.regler if r not in REGLER]
     if ukjent:
         raise UnknownRuleSetError(
             f"regelsettet {rs.navn} ({rs.fil}) nevner ukjente regler: {', '.join(ukjent)}")
-    return tuple((r, REGLER[r], REFS[r]) for r in rs.regler)
+    return (tuple((REGLER[r], VAKTER[r]) for r in rs.regler),
+            tuple(REFS[r] for r in rs.regler))
 
 
 @cache
@@ -84,6 +87,7 @@ def _regelsett_eller_none(skolear: str) -> Regelsett | None:
         return None
 
 
+_ny = tuple.__new__  # Fullfortkode from all its fields, built in C (one per line of every record)
 _NIVAER = frozenset({Niva.VG1, Niva.VG2, Niva.VG3})
 _NIVA_TEKST = {n: n.value for n in Niva}
 
@@ -104,11 +108,15 @@ def vurder_linje(lin: Linje) -> Fullfortkode:
                             ref="004 generelt",
                             forklaring=f"004 har ingen behandlingsregler for {niva}.",
                             regelsett=rs.navn)
-    for navn, fn, ref in _kompiler(rs):
+    regler, refs = _kompiler(rs)
+    for i, (fn, bare_nar) in enumerate(regler):
+        if bare_nar is not None and not bare_nar(lin):
+            continue  # the rule cannot apply (``regel(bare_nar=...)``)
         treff = fn(lin)
         if treff is not None:
-            return Fullfortkode(omrade, niva, skolear, treff.kode, navn, treff.ref or ref,
-                                treff.forklaring, treff.avgjorende_fag, rs.navn)
+            return _ny(Fullfortkode, (omrade, niva, skolear, treff.kode, rs.regler[i],
+                                      treff.ref or refs[i], treff.forklaring,
+                                      treff.avgjorende_fag, rs.navn))
     raise AssertionError(f"regelsettet {rs.navn} har ingen regel som alltid gjelder")  # pragma: no cover
 
 
@@ -119,6 +127,8 @@ def beregn(mappe: Elevmappe, *, skolear: str | None = None) -> list[Fullfortkode
     if skolear is not None:
         skolear_start(skolear)  # validates the form
         velg_regelsett(skolear)  # raises UnknownRuleSetError with a Norwegian message
-    linjer = bygg_linjer(mappe, _regelsett_eller_none)
-    return [vurder_linje(lin) for lin in linjer
-            if skolear is None or lin.programomrade.skolear == skolear]
+    ut = []
+    for lin in bygg_linjer(mappe, _regelsett_eller_none):
+        if skolear is None or lin.programomrade.skolear == skolear:
+            ut.append(vurder_linje(lin))
+    return ut

@@ -10,6 +10,7 @@ line's level (004 vg1, vg2, vg3). Ordering and its reasons: docs/fullfortkode.md
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from vitnemal.model.enums import Karakter, Status
@@ -26,19 +27,56 @@ class Treff(NamedTuple):
     ref: str | None = None  # overrides the docstring ref (B, I, M: the line's sheet)
 
 
+_ny = tuple.__new__
+
+
+def treff(kode: str, forklaring: str, avgjorende_fag: tuple[str, ...] = (),
+          ref: str | None = None) -> Treff:
+    """A ``Treff``, built in C (calling a NamedTuple class costs several times more; every
+    line ends in one)."""
+    return _ny(Treff, (kode, forklaring, avgjorende_fag, ref))
+
+
 Regel = Callable[[Linje], Treff | None]
+
+# Enum members read by every rule call, bound once (attribute access on an Enum class is slow).
+_BESTATT, _IKKE_BESTATT, _INGEN_KARAKTER = Utfall.BESTATT, Utfall.IKKE_BESTATT, Utfall.INGEN_KARAKTER
+_MANGLER_VURDERING, _IOP = Utfall.MANGLER_VURDERING, Utfall.IOP
+_PRIVATIST, _VOKSEN = Status.PRIVATIST, Status.VOKSEN
 REGLER: dict[str, Regel] = {}
 REFS: dict[str, str] = {}
+VAKTER: dict[str, Callable[[Linje], object] | None] = {}
+"""Per rule, a C-level getter (``operator.attrgetter``) of what must be truthy on the line for
+the rule to apply at all (``regel(bare_nar=...)``), or None."""
 
 
-def regel(fn: Regel) -> Regel:
-    """Register a rule under its function name; its ref is its docstring's ``Ref:`` part."""
-    doc = (fn.__doc__ or "").strip()
-    if not doc.startswith("Ref: "):
-        raise ValueError(f"{fn.__name__}: docstring must start with 'Ref: '")
-    REGLER[fn.__name__] = fn
-    REFS[fn.__name__] = doc[5:].split(" — ")[0].strip()
-    return fn
+def regel(fn: Regel | None = None, *, bare_nar: str | None = None):
+    """Register a rule under its function name; its ref is its docstring's ``Ref:`` part.
+
+    ``bare_nar`` («only when») names an attribute path of the ``Linje`` (e.g.
+    ``"programomrade.sluttet"``) that must be truthy for the rule to apply at all: the engine
+    skips the call when it is falsy, as reading it costs less than calling the rule. The rule
+    still checks it itself, so calling a rule directly gives the same answer
+    (tests/rules/test_vakter.py checks that no rule applies while its ``bare_nar`` is falsy).
+    """
+    def registrer(fn: Regel) -> Regel:
+        doc = (fn.__doc__ or "").strip()
+        if not doc.startswith("Ref: "):
+            raise ValueError(f"{fn.__name__}: docstring must start with 'Ref: '")
+        REGLER[fn.__name__] = fn
+        REFS[fn.__name__] = doc[5:].split(" — ")[0].strip()
+        VAKTER[fn.__name__] = attrgetter(bare_nar) if bare_nar else None
+        return fn
+
+    return registrer if fn is None else registrer(fn)
+
+
+_FAG, _FAGKODE = itemgetter(0), attrgetter("fagkode")
+
+
+def _fagkoder(rader) -> tuple[str, ...]:
+    """The fagkoder of (fag, utfall) rows, in order (read in C: B, I and M name every row)."""
+    return tuple(map(_FAGKODE, map(_FAG, rader)))
 
 
 def _liste(fag, maks: int = 6) -> str:
@@ -61,35 +99,35 @@ def _grunner(rader: list, maks: int = 6) -> str:
 # --- S, L, K (004 generelt) ------------------------------------------------------------------
 
 
-@regel
+@regel(bare_nar="programomrade.sluttet")
 def s_avbrutt(lin: Linje) -> Treff | None:
     """Ref: 004 generelt — S: «Eleven eller kandidaten (voksne) har, i løpet av skoleåret,
     avbrutt opplæringen på hele utdanningsprogrammet (vg1)/programområdet (vg2 eller vg3).»"""
     if lin.programomrade.sluttet:
-        return Treff("S", "Avbrutt opplæringen på hele programområdet i løpet av skoleåret "
+        return treff("S", "Avbrutt opplæringen på hele programområdet i løpet av skoleåret "
                           "(programområdet er registrert som sluttet).")
     return None
 
 
-@regel
+@regel(bare_nar="programomrade.laretid_fullfort")
 def l_laerling(lin: Linje) -> Treff | None:
     """Ref: 004 generelt — L: «Lærlingen er ferdig med læretiden, men vedkommende har ikke tatt
     fag-/ svenneprøven.»"""
     p = lin.programomrade
     if p.laretid_fullfort and not p.fagprove_avlagt and lin.mappe.person.status is Status.LAERLING:
-        return Treff("L", "Lærlingen er ferdig med læretiden, men har ikke tatt "
+        return treff("L", "Lærlingen er ferdig med læretiden, men har ikke tatt "
                           "fag-/svenneprøven.")
     return None
 
 
-@regel
+@regel(bare_nar="programomrade.laretid_fullfort")
 def k_laerekandidat(lin: Linje) -> Treff | None:
     """Ref: 004 generelt — K: «Lærekandidaten er ferdig med læretiden, men vedkommende har ikke
     tatt kompetanseprøven.»"""
     p = lin.programomrade
     if (p.laretid_fullfort and not p.fagprove_avlagt
             and lin.mappe.person.status is Status.LAEREKANDIDAT):
-        return Treff("K", "Lærekandidaten er ferdig med læretiden, men har ikke tatt "
+        return treff("K", "Lærekandidaten er ferdig med læretiden, men har ikke tatt "
                           "kompetanseprøven.")
     return None
 
@@ -97,22 +135,22 @@ def k_laerekandidat(lin: Linje) -> Treff | None:
 # --- H for timing (004 H), before A: A needs a completed programme area (004 iop) -----------
 
 
-@regel
+@regel(bare_nar="programomrade.over_to_ar")
 def h_over_to_ar_forste(lin: Linje) -> Treff | None:
     """Ref: 004 H — «Elever som tar et utdanningsprogram (vg1)/programområde (vg2 eller vg3)
     over 2 år: 1. året får eleven fullførtkode H.»"""
     if lin.programomrade.over_to_ar == 1:
-        return Treff("H", "Programområdet tas over to år, og dette er første år; B, I eller M "
+        return treff("H", "Programområdet tas over to år, og dette er første år; B, I eller M "
                           "settes andre år ut fra begge årene.")
     return None
 
 
-@regel
+@regel(bare_nar="programomrade.unormalt_skolear")
 def h_unormalt_skolear(lin: Linje) -> Treff | None:
     """Ref: 004 H — «Elever som går på ... med ‹unormalt› skoleår ...: Ved ‹normal› skoleslutt
     (i juni) får eleven fullførtkode H.»"""
     if lin.programomrade.unormalt_skolear == "underveis":
-        return Treff("H", "Unormalt skoleår: opplæringen på programområdet var ikke avsluttet "
+        return treff("H", "Unormalt skoleår: opplæringen på programområdet var ikke avsluttet "
                           "ved normal skoleslutt; B, I eller M settes når hele programområdet "
                           "er avsluttet.")
     return None
@@ -130,32 +168,34 @@ def _iop_rad(f, par, iop_fagkoder) -> bool:
     return merket and (Karakter.VO in (f.standpunkt, f.eksamen) or f.standpunkt is Karakter.IV)
 
 
-@regel
+@regel(bare_nar="merket")
 def a_iop(lin: Linje) -> Treff | None:
     """Ref: 004 iop — «Fullførte kode A skal settes når eleven: * får karakter VO ... på en
     IOP-fagkode og/eller * har ett eller flere fag med offentlig fagkode og karakter VO ... med
     FAM05»; 004 generelt A: «... eller har hatt opplæring på IOP-fagkoder»."""
+    if not lin.merket:
+        return None  # no IOP fagkode and no fagmerknad (FAM05): no row can make A
     iop_koder = lin.par.iop_fagkoder  # the kodeverk's IOP-fagkoder
-    if lin.fagkoder.isdisjoint(iop_koder) and not lin.med_merknad:
-        return None  # no IOP fagkode and no FAM05: no row can make A
     rader = [f for f, _ in lin.teller if _iop_rad(f, lin.par, iop_koder)]
     if not rader:
         return None
     fag = [f"{beskriv_fag(f)}" + (f" med {f.fagmerknad.kode}" if f.fagmerknad else "")
            for f in rader]
-    return Treff("A", "Vurdert etter individuell opplæringsplan (enkeltvedtak og IOP) i "
+    return treff("A", "Vurdert etter individuell opplæringsplan (enkeltvedtak og IOP) i "
                       f"{_liste(fag)}.", tuple(f.fagkode for f in rader))
 
 
-@regel
+@regel(bare_nar="med_merknad")
 def a_grunnleggende_norsk(lin: Linje) -> Treff | None:
     """Ref: 004 generelt — A: «Eleven (med annet morsmål enn norsk og samisk) har ved utgangen
     av skoleåret fortsatt opplæring etter læreplanen for grunnleggende norsk for språklige
     minoriteter/morsmål»; registered as IV with FAM41 (001 §10.2)."""
+    if not lin.med_merknad:
+        return None
     rader = [f for f in lin.med_merknad if f.fagmerknad.kode in lin.par.grunnleggende_norsk]
     if not rader:
         return None
-    return Treff("A", "Eleven har fortsatt opplæring etter læreplanen i grunnleggende norsk for "
+    return treff("A", "Eleven har fortsatt opplæring etter læreplanen i grunnleggende norsk for "
                       "språklige minoriteter/morsmål: "
                       f"{_liste(f'{beskriv_fag(f)} med {f.fagmerknad.kode}' for f in rader)}.",
                  tuple(f.fagkode for f in rader))
@@ -164,12 +204,12 @@ def a_grunnleggende_norsk(lin: Linje) -> Treff | None:
 # --- H for part of a programme area (004 H) ---------------------------------------------------
 
 
-@regel
+@regel(bare_nar="programomrade.deltid")
 def h_deltid(lin: Linje) -> Treff | None:
     """Ref: 004 H — «Elever som gjennomfører deler av et utdanningsprogram ...: ... valgt kun å
     ta noen fag eller som ikke har behov for heltids-opplæring ... Eleven får fullførtkode H.»"""
     if lin.programomrade.deltid:
-        return Treff("H", "Eleven tar bare noen fag eller har ikke fulltidsopplæring på "
+        return treff("H", "Eleven tar bare noen fag eller har ikke fulltidsopplæring på "
                           "programområdet (deltid).")
     return None
 
@@ -181,29 +221,31 @@ def h_voksen_privatist(lin: Linje) -> Treff | None:
     ... settes fullførtkode H.»"""
     hele = lin.programomrade.hele_programomradet
     status = lin.mappe.person.status
-    if status is Status.PRIVATIST and hele is not True:
-        return Treff("H", "Privatist uten informasjon om at hele programområdet er fullført.")
-    if status is Status.VOKSEN and hele is not True:
-        return Treff("H", "Voksen kandidat uten opplysning om at hele programområdet er "
+    if status is _PRIVATIST and hele is not True:
+        return treff("H", "Privatist uten informasjon om at hele programområdet er fullført.")
+    if status is _VOKSEN and hele is not True:
+        return treff("H", "Voksen kandidat uten opplysning om at hele programområdet er "
                           "fullført.")
     if hele is False:
-        return Treff("H", "Registrert at hele programområdet ikke er fullført.")
+        return treff("H", "Registrert at hele programområdet ikke er fullført.")
     return None
 
 
-@regel
+@regel(bare_nar="sluttet")
 def h_sluttet_fag(lin: Linje) -> Treff | None:
     """Ref: 004 H — «Elever som startet skoleåret med opplæring i alle fag, men som i løpet av
     skoleåret har sluttet i ett eller flere fag ... Eleven har ikke sluttvurdering i faget/-ene
     fra tidligere skoleår. Eleven får fullførtkode H.»"""
+    if not lin.sluttet:
+        return None
     rader = [f.fagkode for f in lin.sluttet if f.fagkode not in lin.fagkoder]
     if not rader:
         return None
-    return Treff("H", f"Eleven har sluttet i {_liste(rader)} i løpet av skoleåret og har ikke "
+    return treff("H", f"Eleven har sluttet i {_liste(rader)} i løpet av skoleåret og har ikke "
                       "sluttvurdering i faget fra tidligere skoleår.", tuple(rader))
 
 
-@regel
+@regel(bare_nar="komprimert")
 def h_komprimert_ufullstendig(lin: Linje) -> Treff | None:
     """Ref: 004 vg3 — komprimerte løp: «Fullførte koder B, I eller M kan bare settes når alle
     seks fag for generell studiekompetanse er gjennomført.»"""
@@ -212,7 +254,7 @@ def h_komprimert_ufullstendig(lin: Linje) -> Treff | None:
     mangler = mangler_gsk(lin)
     if not mangler:
         return None
-    return Treff("H", f"Komprimert løp ({lin.programomrade.kode}): B, I eller M settes bare når "
+    return treff("H", f"Komprimert løp ({lin.programomrade.kode}): B, I eller M settes bare når "
                       "alle seks fag for generell studiekompetanse er gjennomført; det mangler "
                       f"{', '.join(mangler)}.")
 
@@ -222,15 +264,18 @@ def h_ikke_vurdert(lin: Linje) -> Treff | None:
     """Ref: 004 H — «har ikke fullført hele utdanningsprogrammet/programområdet og holder
     fortsatt på med opplæringen»; 004 generelt: «hele ... forstås at alle fag ... er tatt».
     A fag row with no assessment (and no FAM12) is not yet taken."""
-    uten_karakter = lin.med_utfall(Utfall.INGEN_KARAKTER)
+    uten_karakter = lin.med_utfall(_INGEN_KARAKTER)
+    if not uten_karakter:
+        return None if lin.teller else treff("H", "Ingen fag med vurdering er registrert på "
+                                                  "programområdet.")
     ingen = [f for f, _ in uten_karakter
              if not (f.fagmerknad and f.fagmerknad.kode in lin.par.karakter_fores_ikke)]
     if ingen:
         koder = [f.fagkode for f in ingen]
-        return Treff("H", f"Ikke fullført hele programområdet: {_liste(koder)} har ingen "
+        return treff("H", f"Ikke fullført hele programområdet: {_liste(koder)} har ingen "
                           "vurdering registrert.", tuple(koder))
     if len(uten_karakter) == len(lin.teller):  # no counted row has an assessment
-        return Treff("H", "Ingen fag med vurdering er registrert på programområdet.")
+        return treff("H", "Ingen fag med vurdering er registrert på programområdet.")
     return None
 
 
@@ -243,10 +288,10 @@ def m_mangler_vurdering(lin: Linje) -> Treff | None:
     vurdering (IV - ikke vurderingsgrunnlag) i ett eller flere fag ... uten at dette skyldes
     vedtak om individuelt tilrettelagt opplæring og IOP, eller har ikke møtt til eksamen (IM i
     rubrikken for eksamenskarakter).» M precedes I: I is «Fullført og ikke bestått»."""
-    if not (lin.med_utfall(Utfall.MANGLER_VURDERING) or lin.med_utfall(Utfall.IOP)):
+    if not (lin.med_utfall(_MANGLER_VURDERING) or lin.med_utfall(_IOP)):
         return None
     iop = lin.par.iop_merknader
-    mangler, vo = Utfall.MANGLER_VURDERING, Utfall.IOP
+    mangler, vo = _MANGLER_VURDERING, _IOP
     rader = [(f, u) for f, u in lin.teller
              if (u is mangler and not (f.fagmerknad is not None and f.fagmerknad.kode in iop))
              or u is vo]  # VO without FAM05 on an ordinary fag: no A (004 iop)
@@ -258,8 +303,8 @@ def m_mangler_vurdering(lin: Linje) -> Treff | None:
                        (Karakter.IM, "eleven ikke har møtt til eksamen (IM)"),
                        (Karakter.VO, "VO er ført uten FAM05 på et ordinært fag (004 iop)"))
         if k in karakterer)
-    return Treff("M", f"Ikke fullført fordi {hvorfor}: {_grunner(rader)}.",
-                 tuple(f.fagkode for f, _ in rader), ref=lin.ark)
+    return treff("M", f"Ikke fullført fordi {hvorfor}: {_grunner(rader)}.", _fagkoder(rader),
+                 lin.ark)
 
 
 @regel
@@ -267,11 +312,11 @@ def i_ikke_bestatt(lin: Linje) -> Treff | None:
     """Ref: 004 vg1, 004 vg2, 004 vg3 — I: «Fullført ... med stryk (karakteren 1 eller IB - ikke
     bestått) i ett eller flere fag» (with 001 §5.1: standpunkt 1 is passed by an exam of 2 or
     better, not by a tverrfaglig eksamen, 004 vg2 NB)."""
-    rader = lin.med_utfall(Utfall.IKKE_BESTATT)
+    rader = lin.med_utfall(_IKKE_BESTATT)
     if not rader:
         return None
-    return Treff("I", f"Fullført, men ikke bestått: {_grunner(rader)}.",
-                 tuple(f.fagkode for f, _ in rader), ref=lin.ark)
+    return treff("I", f"Fullført, men ikke bestått: {_grunner(rader)}.", _fagkoder(rader),
+                 lin.ark)
 
 
 @regel
@@ -280,11 +325,11 @@ def b_bestatt(lin: Linje) -> Treff | None:
     alle fag ... (dvs fag med halvårsvurdering med karakter og fag med standpunkt- og eventuell
     eksamenskarakter)»; fritak and fremmedspråk as privatist give B, I or M «i forhold til de
     andre karakterene» (NB)."""
-    bestatt = [f.fagkode for f, _ in lin.med_utfall(Utfall.BESTATT)]
+    bestatt = _fagkoder(lin.med_utfall(_BESTATT))
     tekst = f"Fullført og bestått: alle {len(bestatt)} fag som teller, er bestått"
     if lin.utenfor:
         tekst += "; ikke tatt med: " + "; ".join(
             f"{f.fagkode} ({grunn})" for f, _, grunn in lin.utenfor[:6])
         if len(lin.utenfor) > 6:
             tekst += f"; og {len(lin.utenfor) - 6} til"
-    return Treff("B", tekst + ".", tuple(bestatt), ref=lin.ark)
+    return treff("B", tekst + ".", bestatt, lin.ark)

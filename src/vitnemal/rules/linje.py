@@ -16,56 +16,60 @@ earlier line (e.g. an «unormalt» school year ending in December).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
+from itertools import groupby
+from operator import attrgetter, itemgetter
 
 from vitnemal import kodeverk
 from vitnemal.model.elevmappe import Elevmappe, Fag, Programomrade
-from vitnemal.model.enums import Fagtype, Karakter, Niva, Vurdering
+from vitnemal.model.enums import Karakter, Niva, Vurdering
 from vitnemal.rules.bestatt import UTFALL_ETTER_KARAKTERER, Utfall, utfall
-from vitnemal.rules.regelsett import Regelsett
-
-
-@dataclass(frozen=True, slots=True, eq=False)  # one per rule set, hashed by identity
-class Parametre:
-    """A rule set's parameters, compiled for fast look-up (one per rule set).
-
-    Besides the parameters it holds look-ups that do not change within a rule set: the
-    kodeverk's IOP-fagkoder, and memo tables for ``program_for`` and ``halvar_teller`` (filled
-    on first use; their answers depend only on the rule set and the kodeverk)."""
-
-    regelsett: Regelsett
-    fritak: frozenset[str]
-    iop_merknader: frozenset[str]
-    grunnleggende_norsk: frozenset[str]
-    karakter_fores_ikke: frozenset[str]
-    idrettsfag_prefiks: tuple[str, ...]
-    fremmedsprak_prefiks: tuple[str, ...]
-    gsk: dict[str, tuple[str, ...]]
-    yf_vg2_halvar_programfag: bool
-    iop_fagkoder: frozenset[str] = frozenset()
-    _program: dict[str, str] = field(default_factory=dict)
-    _halvar: dict[tuple, str | None] = field(default_factory=dict)
-
-
-@cache
-def parametre(rs: Regelsett) -> Parametre:
-    return Parametre(
-        regelsett=rs,
-        fritak=frozenset(rs.verdi("fritak_merknader")),
-        iop_merknader=frozenset(rs.verdi("iop_merknader")),
-        grunnleggende_norsk=frozenset(rs.verdi("grunnleggende_norsk_merknader")),
-        karakter_fores_ikke=frozenset(rs.verdi("karakter_fores_ikke_merknader")),
-        idrettsfag_prefiks=tuple(rs.verdi("idrettsfag_prefiks")),
-        fremmedsprak_prefiks=tuple(rs.verdi("fremmedsprak_prefiks")),
-        gsk={k: tuple(v) for k, v in rs.verdi("generell_studiekompetanse").items()},
-        yf_vg2_halvar_programfag=bool(rs.verdi("yf_vg2_halvar_programfag")),
-        iop_fagkoder=frozenset(kodeverk.load().iop_fagkoder),
-    )
-
+from vitnemal.rules.parametre import Parametre, halvar_teller, parametre, program_for
 
 _ARK = {n: f"004 {n.value}" for n in Niva}
 _HALVAR = Vurdering.HALVAR  # bound once: attribute access on an Enum class is slow
+
+
+@dataclass(frozen=True, slots=True)
+class Linjeart:
+    """What a line's rules depend on besides its rows and flags: its rule set's parameters,
+    the programme (studieforberedende | yrkesfag | idrettsfag), komprimert løp or not, the
+    sheet of 004 for B/I/M, and whether fremmedspråk are to be taken as privatist (not in
+    yrkesfag). The same for every line of the same code, level, school year and flag."""
+
+    par: Parametre
+    program: str
+    komprimert: bool
+    ark: str
+    fsp_privatist: bool
+
+
+_LINJEFELT = itemgetter("kode", "niva", "skolear", "fremmedsprak_som_privatist", "over_to_ar")
+_DICT = attrgetter("__dict__")  # a model's fields as a dict, read in C
+_ARTER: dict[tuple, Linjeart | None] = {}
+
+
+def linjeart(hent_regelsett, kode: str, niva: Niva, skolear: str, fsp: bool) -> Linjeart | None:
+    """The ``Linjeart`` of a line, or None when ``hent_regelsett(skolear)`` has no rule set
+    (memoised; ``hent_regelsett`` must be pure, as ``fullfortkode._regelsett_eller_none`` is)."""
+    nokkel = (hent_regelsett, kode, niva, skolear, fsp)
+    try:
+        return _ARTER[nokkel]
+    except KeyError:
+        pass
+    rs = hent_regelsett(skolear)
+    art = None
+    if rs is not None:
+        par = parametre(rs)
+        program = program_for(kode, par)
+        komp = kode in komprimerte_koder()
+        art = Linjeart(par, program, komp, "004 vg3" if komp else _ARK[niva],
+                       fsp and program != "yrkesfag")
+    if len(_ARTER) >= 10_000:
+        _ARTER.clear()
+    _ARTER[nokkel] = art
+    return art
 
 
 @dataclass(slots=True, init=False)
@@ -74,83 +78,102 @@ class Linje:
 
     mappe: Elevmappe
     programomrade: Programomrade
-    par: Parametre
+    par: Parametre | None  # None: no rule set for the line's school year
     program: str  # studieforberedende | yrkesfag | idrettsfag
     komprimert: bool
     ark: str  # «004 vg1» … the sheet for B/I/M
+    fsp_privatist: bool  # fremmedspråk are to be taken as privatist (004 NB)
     teller: list[tuple[Fag, Utfall]]
     utenfor: list[tuple[Fag, str, str]]  # (fag, kind, reason)
     sluttet: list[Fag]
-    # Views of ``teller`` for the rules (in ``teller`` order), kept in step by ``tell``:
-    fagkoder: set[str]  # fagkoder of the counted rows
-    med_merknad: list[Fag]  # counted rows with a fagmerknad
+    med_merknad: list[Fag]  # counted rows with a fagmerknad (in ``teller`` order)
+    merket: list[Fag]  # counted rows with a fagmerknad or on an IOP-fagkode (rule a_iop)
+    _fagkoder: set[str] | None  # see fagkoder
     _per_utfall: dict[Utfall, list[tuple[Fag, Utfall]]] | None  # see med_utfall
 
-    def __init__(self, mappe: Elevmappe, programomrade: Programomrade, par: Parametre,
-                 program: str, komprimert: bool, ark: str) -> None:
+    def __init__(self, mappe: Elevmappe, programomrade: Programomrade,
+                 art: Linjeart | None) -> None:
         # Written out (not generated with default factories): one Linje per line of every record.
-        self.mappe, self.programomrade, self.par = mappe, programomrade, par
-        self.program, self.komprimert, self.ark = program, komprimert, ark
-        self.teller, self.utenfor, self.sluttet = [], [], []
-        self.fagkoder, self.med_merknad, self._per_utfall = set(), [], None
+        self.mappe, self.programomrade = mappe, programomrade
+        if art is None:
+            self.par, self.program, self.komprimert, self.ark = None, "", False, ""
+            self.fsp_privatist = False
+        else:
+            self.par, self.program, self.komprimert, self.ark = (
+                art.par, art.program, art.komprimert, art.ark)
+            self.fsp_privatist = art.fsp_privatist
+        self.teller, self.utenfor, self.sluttet, self.med_merknad, self.merket = [], [], [], [], []
+        self._fagkoder = self._per_utfall = None
+
+    def ta_med(self, fag: Fag, felt: dict) -> None:
+        """Ref: 004 generelt — where one row of the line goes, by the first that applies:
+
+        1. «Fag tatt som mer opplæring skal ikke være med i beregning av fullførtkoden.»
+        2. A halvårsvurdering counts only in the fag 004 lists (``halvar_teller``; 004 vg1/vg2).
+        3. Fremmedspråk to be taken as privatist, fritak (§ 9-18 … 9-23): «får B, I eller M i
+           forhold til de andre karakterene» (004 vg1–vg3 NB) — set aside.
+        4. Quit during the year: kept for ``h_sluttet_fag`` (004 H).
+        5. Otherwise counted, with its pass outcome (``bestatt``).
+
+        Runs for every fag row, so it reads the row's fields from ``felt`` (``fag.__dict__``:
+        one attribute access, then dict look-ups, which are cheaper than attribute access on a
+        pydantic model) and looks the pass outcome up in the
+        memo of ``bestatt.utfall``.
+        """
+        merknad = felt["fagmerknad"]
+        if felt["mer_opplaering"]:
+            self.utenfor.append((fag, "mer_opplaering", "mer opplæring teller ikke (004 generelt)"))
+        elif felt["vurdering"] is _HALVAR and halvar_teller(
+                felt["trinn"], self.program, felt["fagkode"], felt["fagtype"], self.par) is None:
+            self.utenfor.append((fag, "halvar",
+                                 f"halvårsvurdering i dette faget teller ikke ({self.ark})"))
+        elif self.fsp_privatist and felt["fagkode"].startswith(self.par.fremmedsprak_prefiks):
+            self.utenfor.append((fag, "fremmedsprak_privatist",
+                                 f"fremmedspråk skal tas som privatist ({self.ark} NB)"))
+        elif merknad is not None and merknad.kode in self.par.fritak:
+            self.utenfor.append((fag, "fritak", f"fritatt med {merknad.kode} ({self.ark} NB)"))
+        elif felt["sluttet"]:
+            self.sluttet.append(fag)
+        else:
+            u = UTFALL_ETTER_KARAKTERER.get(
+                (felt["standpunkt"], felt["eksamen"], felt["tverrfaglig"])) or utfall(fag)
+            self.teller.append((fag, u))
+            if merknad is not None:
+                self.med_merknad.append(fag)
+                self.merket.append(fag)
+            elif felt["fagkode"] in self.par.iop_fagkoder:
+                self.merket.append(fag)
 
     def tell(self, fag: Fag) -> None:
-        """Count a row with its pass outcome (and keep the views in step)."""
+        """Count a row (an earlier sluttvurdering of a quit fag) and keep the views in step."""
         self.teller.append((fag, utfall(fag)))
-        self.fagkoder.add(fag.fagkode)
         if fag.fagmerknad is not None:
             self.med_merknad.append(fag)
-        self._per_utfall = None
+            self.merket.append(fag)
+        elif fag.fagkode in self.par.iop_fagkoder:
+            self.merket.append(fag)
+        self._fagkoder = self._per_utfall = None
+
+    @property
+    def fagkoder(self) -> set[str]:
+        """The fagkoder of the counted rows."""
+        if self._fagkoder is None:
+            self._fagkoder = {f.fagkode for f, _ in self.teller}
+        return self._fagkoder
 
     def med_utfall(self, u: Utfall) -> list[tuple[Fag, Utfall]] | tuple[()]:
         """The counted rows whose pass outcome is ``u``, in ``teller`` order (grouped once)."""
         if self._per_utfall is None:
-            self._per_utfall = {}
-            for rad in self.teller:
-                self._per_utfall.setdefault(rad[1], []).append(rad)
+            utfall_her = set(map(_UTFALL, self.teller))
+            if len(utfall_her) == 1:  # the common case (all passed): no grouping
+                self._per_utfall = {utfall_her.pop(): self.teller}
+            else:  # a stable sort keeps ``teller`` order within a group
+                self._per_utfall = {k: list(g) for k, g in
+                                    groupby(sorted(self.teller, key=_UTFALL), key=_UTFALL)}
         return self._per_utfall.get(u, ())
 
 
-def program_for(kode: str, par: Parametre) -> str:
-    """Ref: 004 vg1 — «studieforberedende», «yrkesfaglige» or «Idrettsfag» lists apply."""
-    program = par._program.get(kode)
-    if program is None:
-        program = par._program[kode] = _program_for(kode, par)
-    return program
-
-
-def _program_for(kode: str, par: Parametre) -> str:
-    if kode.startswith(par.idrettsfag_prefiks):
-        return "idrettsfag"
-    up = kodeverk.load().utdanningsprogram.get(kode[:2])
-    return "studieforberedende" if up is not None and up.studieforberedende else "yrkesfag"
-
-
-def _halvar_teller(niva, program: str, fagkode: str, fagtype, yf_vg2: bool, dag) -> str | None:
-    for h in kodeverk.load().halvarsfag(niva.value, program):
-        if (h.omfatter(fagkode) and (h.fagtype is None or h.fagtype == fagtype.value)
-                and h.gyldig(dag)):
-            return h.ref
-    if yf_vg2 and program == "yrkesfag" and niva.value == "vg2" and fagtype is Fagtype.PF:
-        return "004 vg2"
-    return None
-
-
-def halvar_teller(fag: Fag, program: str, par: Parametre, felt: dict | None = None) -> str | None:
-    """Ref: 004 vg1 — «Fag med halvårsvurdering på vg1 i studieforberedende utdanningsprogram:
-    Norsk …, Kroppsøving …, Fremmedspråk …» (and the lists of 004 vg2). Returns the ref of the
-    kodeverk entry that makes this halvårsvurdering count, or None. Ikke formalisert: the
-    fremmedspråk level (nivå I, II, I+II) is not part of the fagkode.
-    ``felt`` is ``vars(fag)`` when the caller holds it (see ``_sorter``)."""
-    if felt is None:
-        felt = vars(fag)
-    nokkel = (felt["trinn"], program, felt["fagkode"], felt["fagtype"])
-    try:
-        return par._halvar[nokkel]
-    except KeyError:
-        ref = par._halvar[nokkel] = _halvar_teller(
-            *nokkel, par.yf_vg2_halvar_programfag, par.regelsett.gyldig_fra)
-        return ref
+_UTFALL = itemgetter(1)
 
 
 def _start(termin: str) -> int:
@@ -159,77 +182,46 @@ def _start(termin: str) -> int:
     return ar if termin[0] == "H" else ar - 1
 
 
-def fordel_fag(mappe: Elevmappe, komprimerte: frozenset[str]) -> list[list[tuple[Fag, dict]]]:
-    """Fag rows per programme area line (index-aligned with ``mappe.programomrader``), each as
-    ``(fag, vars(fag))``: the engine reads a row's fields from its ``vars()`` (one look-up;
-    attribute access on a pydantic model is several times slower)."""
-    linjer = mappe.programomrader
-    ut: list[list[tuple[Fag, dict]]] = [[] for _ in linjer]
-    per_niva: dict = {}  # level -> the lines of that level that are not a komprimert løp
-    for i, p in enumerate(linjer):
-        if p.kode not in komprimerte:
-            per_niva.setdefault(p.niva, []).append(i)
-    bare_komprimert = bool(linjer) and not per_niva
-    alle = list(range(len(linjer)))
-    eneste = {niva: ut[kand[0]] for niva, kand in per_niva.items() if len(kand) == 1}
-    start_ar: list[int] | None = None  # read when a row has several candidate lines
-    for f in mappe.fag:
-        felt = vars(f)
-        if felt["programomrade"]:
-            kand = [i for i, p in enumerate(linjer) if p.kode == felt["programomrade"]]
-        elif bare_komprimert:
-            kand = alle
+def _kandidater(f: Fag, programomrade: str | None, trinn: Niva, linjer: list[Programomrade],
+                per_niva: dict) -> list[int]:
+    """The lines a row goes to when its level alone does not tell (see the module docstring)."""
+    if programomrade:
+        kand = [i for i, p in enumerate(linjer) if p.kode == programomrade]
+    elif linjer and not per_niva:  # every line is a komprimert løp
+        kand = list(range(len(linjer)))
+    else:
+        kand = per_niva.get(trinn, [])
+    if len(kand) > 1:
+        aar = _start(f.termin)
+        starts = {linjer[i].start_ar for i in kand}
+        if aar in starts:
+            velg = aar
         else:
-            rader = eneste.get(felt["trinn"])
-            if rader is not None:  # the only line of the row's level
-                rader.append((f, felt))
-                continue
-            kand = per_niva.get(felt["trinn"], ())
-        if len(kand) > 1:
-            if start_ar is None:
-                start_ar = [p.start_ar for p in linjer]
-            aar = _start(felt["termin"])
-            starts = {start_ar[i] for i in kand}
-            if aar in starts:
-                velg = aar
-            else:
-                tidligere = [s for s in starts if s < aar]
-                velg = max(tidligere) if tidligere else min(starts)
-            kand = [i for i in kand if start_ar[i] == velg]
-        for i in kand:
-            ut[i].append((f, felt))
-    return ut
+            tidligere = [s for s in starts if s < aar]
+            velg = max(tidligere) if tidligere else min(starts)
+        kand = [i for i in kand if linjer[i].start_ar == velg]
+    return kand
 
 
-def _sorter(lin: Linje, rader: list[tuple[Fag, dict]]) -> None:
-    """Ref: 004 generelt — sort the rows of a line into counted / set aside / quit.
-
-    This loop runs for every fag row and is written for speed: a row's fields are read from
-    its ``vars()`` (``fordel_fag``; attribute access on a pydantic model is slower), and
-    a counted row is recorded in place (what ``Linje.tell`` does), its pass outcome looked up
-    in the memo of ``bestatt.utfall``."""
-    par, p = lin.par, lin.programomrade
-    fsp_privatist = p.fremmedsprak_som_privatist and lin.program != "yrkesfag"
-    teller, fagkoder, med_merknad = lin.teller, lin.fagkoder, lin.med_merknad
-    husket = UTFALL_ETTER_KARAKTERER  # utfall(f), looked up in place; utfall fills it
-    for f, felt in rader:
-        merknad = felt["fagmerknad"]
-        if felt["mer_opplaering"]:
-            lin.utenfor.append((f, "mer_opplaering", "mer opplæring teller ikke (004 generelt)"))
-        elif felt["vurdering"] is _HALVAR and halvar_teller(f, lin.program, par, felt) is None:
-            lin.utenfor.append((f, "halvar", f"halvårsvurdering i dette faget teller ikke ({lin.ark})"))
-        elif fsp_privatist and felt["fagkode"].startswith(par.fremmedsprak_prefiks):
-            lin.utenfor.append((f, "fremmedsprak_privatist", f"fremmedspråk skal tas som privatist ({lin.ark} NB)"))
-        elif merknad is not None and merknad.kode in par.fritak:
-            lin.utenfor.append((f, "fritak", f"fritatt med {merknad.kode} ({lin.ark} NB)"))
-        elif felt["sluttet"]:
-            lin.sluttet.append(f)
-        else:  # counted
-            u = husket.get((felt["standpunkt"], felt["eksamen"], felt["tverrfaglig"]))
-            teller.append((f, u or utfall(f)))
-            fagkoder.add(felt["fagkode"])
-            if merknad is not None:
-                med_merknad.append(f)
+def _samler(programomrader: list[Programomrade], linjefelt: list[tuple], linjer: list[Linje],
+            komprimerte: frozenset[str]) -> dict[int, list[int]]:
+    """Lines that also take the rows of other lines, with those lines (in row order):
+    Ref: 004 H — a programme area over two years, year 2 «ut fra begge årene»; Ref: 004 vg3 —
+    a komprimert løp takes every komprimert line up to its school year (the whole 6-pack)."""
+    samler: dict[int, list[int]] = {}
+    for i, p in enumerate(programomrader):
+        kode, over_to_ar = linjefelt[i][0], linjefelt[i][4]
+        if linjer[i].par is None:
+            continue
+        if linjer[i].komprimert:
+            samler[i] = [j for j, q in enumerate(programomrader)
+                         if q.kode in komprimerte and q.start_ar <= p.start_ar]
+        elif over_to_ar == 2:
+            forste = [j for j, q in enumerate(programomrader) if q.kode == kode
+                      and q.over_to_ar == 1 and q.start_ar == p.start_ar - 1]
+            if forste:
+                samler[i] = forste[::-1] + [i]
+    return samler
 
 
 def sluttvurdering_tidligere(mappe: Elevmappe, fag: Fag) -> Fag | None:
@@ -255,37 +247,66 @@ def bygg_linjer(mappe: Elevmappe, hent_regelsett) -> list[Linje]:
     """Every programme area line of the record with its sorted fag rows.
 
     ``hent_regelsett(skolear) -> Regelsett | None`` picks the rule set of a line; lines
-    without one get ``par=None`` and are reported by the caller.
+    without one get ``par=None`` and are reported by the caller. One pass over the rows: a row
+    goes straight into its line (``Linje.ta_med``); lines that also take other lines' rows
+    (``_samler``) are filled after it, in the order of the lines they take. Runs once per
+    record, so it is written as plain loops (a comprehension costs a function call).
     """
-    komprimerte = komprimerte_koder()
     programomrader = mappe.programomrader
-    fordelt = fordel_fag(mappe, komprimerte)
+    komprimerte = komprimerte_koder()
     linjer: list[Linje] = []
-    for i, p in enumerate(programomrader):
-        rs = hent_regelsett(p.skolear)
-        par = parametre(rs) if rs is not None else None
-        komp = p.kode in komprimerte
-        ark = "004 vg3" if komp else _ARK[p.niva]
-        lin = Linje(mappe, p, par, program_for(p.kode, par) if par else "", komp, ark)
-        if par is None:
-            linjer.append(lin)
-            continue
-        rader = fordelt[i]
-        if p.over_to_ar == 2:  # Ref: 004 H — «2. året ... (begge årene)»
-            for j, q in enumerate(programomrader):
-                if q.kode == p.kode and q.over_to_ar == 1 and q.start_ar == p.start_ar - 1:
-                    rader = fordelt[j] + rader
-        if komp:  # the whole 6-pack so far: every komprimert line up to this school year
-            rader = [rad for j, q in enumerate(programomrader)
-                     if q.kode in komprimerte and q.start_ar <= p.start_ar for rad in fordelt[j]]
-        _sorter(lin, rader)
+    per_niva: dict = {}  # level -> the lines of that level that are not a komprimert løp
+    linjefelt = list(map(_LINJEFELT, map(_DICT, programomrader)))
+    samles = False  # does a line take other lines' rows (komprimert løp, over two years)?
+    for i, (p, (kode, niva, skolear, fsp, over_to_ar)) in enumerate(
+            zip(programomrader, linjefelt, strict=True)):
+        linjer.append(Linje(mappe, p, linjeart(hent_regelsett, kode, niva, skolear, fsp)))
+        if kode in komprimerte:
+            samles = True
+        else:
+            per_niva.setdefault(niva, []).append(i)
+            samles = samles or over_to_ar == 2
+    samler = _samler(programomrader, linjefelt, linjer, komprimerte) if samles else {}
+    behold = {j for kilder in samler.values() for j in kilder} if samler else _INGEN
+    rader: list[list[tuple[Fag, dict]]] = [[] for _ in linjer] if samler else []
+    # The common case, a row without programomrade on the only line of its level, directly:
+    direkte = {}
+    for niva, kand in per_niva.items():
+        if len(kand) == 1 and kand[0] not in behold and linjer[kand[0]].par is not None:
+            direkte[niva] = linjer[kand[0]]
+    for f in mappe.fag:
+        felt = f.__dict__
+        programomrade = felt["programomrade"]
+        if programomrade is None:
+            lin = direkte.get(felt["trinn"])
+            if lin is not None:
+                lin.ta_med(f, felt)
+                continue
+        for i in _kandidater(f, programomrade, felt["trinn"], programomrader, per_niva):
+            if i in behold:
+                rader[i].append((f, felt))
+            elif i not in samler and linjer[i].par is not None:
+                linjer[i].ta_med(f, felt)
+    if samler:
+        for i in behold.difference(samler):  # a source line's own rows
+            if linjer[i].par is not None:
+                for f, felt in rader[i]:
+                    linjer[i].ta_med(f, felt)
+        for i, kilder in samler.items():
+            lin = linjer[i]
+            for j in kilder:
+                for f, felt in rader[j]:
+                    lin.ta_med(f, felt)
+    for lin in linjer:
         if lin.sluttet:  # an earlier sluttvurdering of a quit fag counts instead
             for f in lin.sluttet:
                 tidligere = sluttvurdering_tidligere(mappe, f)
                 if tidligere is not None and all(t is not tidligere for t, _ in lin.teller):
                     lin.tell(tidligere)
-        linjer.append(lin)
     return linjer
+
+
+_INGEN: frozenset[int] = frozenset()
 
 
 def mangler_gsk(lin: Linje) -> list[str]:
