@@ -166,7 +166,9 @@ def main(argv=None) -> None:
         t_val += time.perf_counter() - t0
         del raw
         gc.collect()  # the garbage of validation, untimed (see the module docstring)
+        resultater = None
         for r in range(args.runder):
+            resultater = None  # the previous round's results are freed here, untimed
             t_gc[2] = True
             t1 = time.perf_counter()
             resultater = [beregn(m) for m in mapper]
