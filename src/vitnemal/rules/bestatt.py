@@ -182,32 +182,20 @@ REGLER: tuple[Regel, ...] = (
 
 
 UTFALL_ETTER_KARAKTERER: dict[tuple, Utfall] = {}
-"""The memo of ``utfall``: (standpunkt, eksamen, tverrfaglig) -> Utfall, filled by ``utfall_av``."""
+"""The memo of ``utfall``: (standpunkt, eksamen, tverrfaglig) -> Utfall, filled by ``utfall``."""
 
 
 def utfall(fag: Fag) -> Utfall:
-    """Ref: 001 §5.1 — only the outcome of ``vurder_fag`` (no text), memoised."""
-    return utfall_av(fag.standpunkt, fag.eksamen, fag.tverrfaglig)
+    """Ref: 001 §5.1 — only the outcome of ``vurder_fag`` (no text), memoised.
 
-
-def utfall_av(standpunkt: Karakter | None, eksamen: Karakter | None, tverrfaglig: bool) -> Utfall:
-    """Ref: 001 §5.1 — the outcome of ``vurder_fag`` for a row with these grades, memoised.
-
-    The outcome depends only on (standpunkt, eksamen, tverrfaglig) — the other fields
-    ``vurder_fag`` reads only shape its text — so the few dozen combinations are computed
-    once and then looked up (speed: the fullførtkode engine classifies every fag row, but
-    explains only the deciding ones).
-
-    >>> utfall_av(Karakter.K1, Karakter.K3, True).value
-    'ikke_bestatt'
+    The outcome depends only on (standpunkt, eksamen, tverrfaglig), so the few dozen
+    combinations are computed once with ``vurder_fag`` and then looked up (speed: the
+    fullførtkode engine classifies every fag row, but explains only the deciding ones).
     """
-    key = (standpunkt, eksamen, tverrfaglig)
+    key = (fag.standpunkt, fag.eksamen, fag.tverrfaglig)
     u = UTFALL_ETTER_KARAKTERER.get(key)
     if u is None:
-        rad = Fag.model_construct(fagkode="", standpunkt=standpunkt, eksamen=eksamen,
-                                  tverrfaglig=tverrfaglig, vurdering=Vurdering.STANDPUNKT,
-                                  fagmerknad=None)
-        u = UTFALL_ETTER_KARAKTERER[key] = vurder_fag(rad).utfall
+        u = UTFALL_ETTER_KARAKTERER[key] = vurder_fag(fag).utfall
     return u
 
 

@@ -117,8 +117,7 @@ class Linje:
 
         Runs for every fag row, so it reads the row's fields from ``felt`` (``fag.__dict__``:
         one attribute access, then dict look-ups, which are cheaper than attribute access on a
-        pydantic model) and looks the pass outcome up in the
-        memo of ``bestatt.utfall``.
+        pydantic model) and looks the pass outcome up in the memo of ``bestatt.utfall``.
         """
         merknad = felt["fagmerknad"]
         if felt["mer_opplaering"]:
