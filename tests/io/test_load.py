@@ -128,3 +128,22 @@ def test_damaged_record_gives_problems_not_exceptions(minimal, data):
     keys = [(p.sti, p.melding) for p in problems]
     assert len(keys) == len(set(keys))
     assert all(p.sti.startswith("$") and p.melding for p in problems)
+
+
+def test_broken_rows_are_named_in_norwegian(minimal):
+    """Fag rows and programme area lines are dataclasses (docs/decisions.md, issue 3): pydantic
+    names their errors differently from a model's, and they must read the same."""
+    record = copy.deepcopy(minimal)
+    record["fag"][0]["ukjent"] = 1
+    record["fag"].append("tekst")
+    record["programomrader"][0]["zz"] = 2
+    record["programomrader"].append(5)
+    mappe, problems = validate_data(record, "x.json")
+    assert mappe is None
+    found = {(p.sti, p.melding) for p in problems}
+    n_fag, n_linjer = len(record["fag"]) - 1, len(record["programomrader"]) - 1
+    assert {("$.fag[0].ukjent", "ukjent felt"),
+            (f"$.fag[{n_fag}]", "skal være et objekt"),
+            ("$.programomrader[0].zz", "ukjent felt"),
+            (f"$.programomrader[{n_linjer}]", "skal være et objekt")} <= found
+    assert not any("(" in p.melding and "ugyldig verdi" in p.melding for p in problems)

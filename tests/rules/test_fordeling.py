@@ -80,7 +80,7 @@ def _referanse(mappe) -> list[Linje]:
             rader = [f for j, q in enumerate(linjer)
                      if q.kode in komprimerte and q.start_ar <= p.start_ar for f in tildelt[j]]
         for f in rader:
-            lin.ta_med(f, f.__dict__)
+            lin.ta_med(f)
     return ut
 
 

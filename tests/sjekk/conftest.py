@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from vitnemal.io.load import validate_data
+from vitnemal.model.elevmappe import endret_uten_kontroll
 
 SCENARIER = Path(__file__).parents[1] / "scenarios" / "sjekk"
 DAG = date(2026, 6, 20)
@@ -76,7 +77,7 @@ def etter_lasting(m, endringer: dict):
                 ny[i] = sett(obj[i], rest, verdi) if rest else verdi
                 return ny
             gammel = getattr(obj, hode)
-            return obj.model_copy(update={hode: sett(gammel, rest, verdi) if rest else verdi})
+            return endret_uten_kontroll(obj, **{hode: sett(gammel, rest, verdi) if rest else verdi})
 
         m = sett(m, deler)
     return m

@@ -53,6 +53,7 @@ class LoadResult:
 _MESSAGES = {
     "missing": "feltet mangler",
     "extra_forbidden": "ukjent felt",
+    "unexpected_keyword_argument": "ukjent felt",  # in a fag row (a dataclass)
     "string_type": "skal være tekst",
     "int_type": "skal være et heltall",
     "int_parsing": "skal være et heltall",
@@ -63,6 +64,8 @@ _MESSAGES = {
     "dict_type": "skal være et objekt",
     "model_type": "skal være et objekt",
     "model_attributes_type": "skal være et objekt",
+    "dataclass_type": "skal være et objekt",
+    "dataclass_args_type": "skal være et objekt",
     "date_type": "skal være en dato (åååå-mm-dd)",
     "date_parsing": "skal være en dato (åååå-mm-dd)",
     "date_from_datetime_parsing": "skal være en dato (åååå-mm-dd)",

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from vitnemal.model import kombinasjoner
 from vitnemal.model.elevmappe import (
@@ -24,20 +24,22 @@ from vitnemal.model.elevmappe import (
     Person,
     Programomrade,
     komprimerte_koder,
+    modellfelter,
+    uten_kontroll,
 )
 from vitnemal.model.kombinasjoner import Funn, Rad
 
 
-def felter(model: type[BaseModel], raw: Mapping, context: dict | None = None) -> dict[str, Any]:
+def felter(model: type, raw: Mapping, context: dict | None = None) -> dict[str, Any]:
     """The fields of ``raw`` that validate on their own (with their field validators), plus the
     defaults of fields ``raw`` leaves out; fields that fail are absent from the result."""
     ctx = {**(context or {}), ENKELTFELT: True}
     validator = model.__pydantic_validator__
     out: dict[str, Any] = {}
-    for name, info in model.model_fields.items():
+    for name, info in modellfelter(model).items():
         if name in raw:
             try:
-                probe = validator.validate_assignment(model.model_construct(), name, raw[name],
+                probe = validator.validate_assignment(uten_kontroll(model), name, raw[name],
                                                       context=ctx)
             except ValidationError:
                 continue
@@ -47,7 +49,7 @@ def felter(model: type[BaseModel], raw: Mapping, context: dict | None = None) ->
     return out
 
 
-def _rader(model: type[BaseModel], data: Mapping, key: str, context: dict) -> tuple[list[Rad], bool]:
+def _rader(model: type, data: Mapping, key: str, context: dict) -> tuple[list[Rad], bool]:
     """Rows of the list ``data[key]`` as (index, validated fields); False when not a list."""
     rows = data.get(key, [])
     if not isinstance(rows, list):

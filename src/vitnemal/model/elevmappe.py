@@ -26,6 +26,8 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic.dataclasses import dataclass as pydantic_dataclass
+from pydantic.fields import FieldInfo
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from vitnemal.model import kombinasjoner
@@ -70,8 +72,35 @@ def _raise(title: str, funn: list[kombinasjoner.Funn]) -> None:
         ])
 
 
-def _felter(model: BaseModel) -> dict:
-    return {name: getattr(model, name) for name in type(model).model_fields}
+def modellfelter(cls: type) -> dict[str, FieldInfo]:
+    """The fields of a model class or of ``Fag`` (a pydantic dataclass), in order."""
+    return cls.__pydantic_fields__
+
+
+def _felter(model) -> dict:
+    return {name: getattr(model, name) for name in modellfelter(type(model))}
+
+
+def uten_kontroll(cls: type, **felt):
+    """An instance of a model class or of ``Fag`` built without validation, the defaults filling
+    the fields left out (tests and doctests that need a value the loader would refuse)."""
+    if issubclass(cls, BaseModel):
+        return cls.model_construct(**felt)
+    obj = object.__new__(cls)
+    for name, info in modellfelter(cls).items():
+        verdi = felt.pop(name) if name in felt else (
+            None if info.is_required() else info.get_default(call_default_factory=True))
+        object.__setattr__(obj, name, verdi)
+    if felt:
+        raise TypeError(f"{cls.__name__} har ikke feltene {sorted(felt)}")
+    return obj
+
+
+def endret_uten_kontroll(obj, **endringer):
+    """A copy of a model instance or fag row with some fields replaced, without validation."""
+    if isinstance(obj, BaseModel):
+        return obj.model_copy(update=endringer)
+    return uten_kontroll(type(obj), **{**_felter(obj), **endringer})
 
 
 def _grade_in(v):
@@ -191,7 +220,18 @@ class Utsteder(Strict):
         return v
 
 
-class Programomrade(Strict):
+# The rows of a record, fag and programme area lines, are validated like the models (the same
+# config) but are slotted dataclasses: a row is a small object with its fields inline (a fag
+# row about 180 bytes, against 1,300 for a model with its ``__dict__`` and fields-set), and
+# reading a field is a slot read. The fullførtkode engine reads about ten fields of every row
+# (docs/decisions.md, issue 3). ``modellfelter`` lists the fields of either kind;
+# ``uten_kontroll`` builds one without validation.
+_rad = pydantic_dataclass(frozen=True, slots=True, kw_only=True,
+                          config=ConfigDict(extra="forbid", str_strip_whitespace=True))
+
+
+@_rad
+class Programomrade:
     """One programme area line (one per year, 001 §2.3) with the facts 004 needs."""
 
     kode: Annotated[str, BeforeValidator(_upper)] = Field(
@@ -204,7 +244,8 @@ class Programomrade(Strict):
         description="Name of the utdanningsprogram; none for påbygging and fag for "
         "studiekompetanse (001 §2.3)",
     )
-    niva: Annotated[Niva, BeforeValidator(_lower)]
+    niva: Annotated[Niva, BeforeValidator(_lower)] = Field(
+        description="Level of the programme area: vg1 … vg5")
     skolear: str = Field(description="School year, e.g. 2025-2026")
     deltid: bool = Field(
         default=False, description="Part-time or only some fag of the programme area (004 H)"
@@ -272,7 +313,8 @@ class Programomrade(Strict):
         return int(self.skolear[:4])
 
 
-class Fag(Strict):
+@_rad
+class Fag:
     """One fag row (001 §2.6)."""
 
     fagkode: Annotated[str, BeforeValidator(_upper)] = Field(
@@ -283,7 +325,7 @@ class Fag(Strict):
     omfang: int | None = Field(
         default=None, ge=0, le=2000, description="Årstimer in 60-minute units; none prints «--»"
     )
-    trinn: Annotated[Niva, BeforeValidator(_lower)]
+    trinn: Annotated[Niva, BeforeValidator(_lower)] = Field(description="Level of the fag: vg1 … vg5")
     programomrade: str | None = Field(
         default=None,
         description="Code of the programme area line the fag belongs to, when the level alone "

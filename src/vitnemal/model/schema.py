@@ -14,8 +14,6 @@ from pathlib import Path
 from types import UnionType
 from typing import Annotated, Literal, Union, get_args, get_origin
 
-from pydantic import BaseModel
-
 from vitnemal.model.elevmappe import (
     Elevmappe,
     Fag,
@@ -24,6 +22,7 @@ from vitnemal.model.elevmappe import (
     Person,
     Programomrade,
     Utsteder,
+    modellfelter,
 )
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -92,7 +91,7 @@ PARAGRAF: dict[str, str] = {
     "MerknadRef.parametre": "001 §3.1–3.4",
 }
 
-MODELS: list[type[BaseModel]] = [Elevmappe, Person, Utsteder, Programomrade, Fag, Fravaer, MerknadRef]
+MODELS: list[type] = [Elevmappe, Person, Utsteder, Programomrade, Fag, Fravaer, MerknadRef]
 
 
 def json_schema() -> dict:
@@ -140,7 +139,7 @@ def reference_markdown() -> str:
         if doc:
             lines += [doc[0], ""]
         lines += ["| Field | Type | Required | Paragraph | Description |", "|---|---|---|---|---|"]
-        for name, info in model.model_fields.items():
+        for name, info in modellfelter(model).items():
             ref = PARAGRAF.get(f"{model.__name__}.{name}", "")
             desc = (info.description or "").replace("|", "\\|")
             req = "yes" if info.is_required() else "no"

@@ -16,8 +16,8 @@ Whether a fag counts for a fullførtkode (halvårsvurdering lists, mer opplærin
 business of ``vitnemal.rules.fullfortkode``, not of this module.
 
 >>> from vitnemal.model.elevmappe import Fag
->>> f = Fag.model_construct(fagkode="MAT1019", standpunkt=Karakter.K1, eksamen=Karakter.K3,
-...                         tverrfaglig=False, vurdering=Vurdering.STANDPUNKT)
+>>> f = Fag(fagkode="MAT1019", fagnavn="Matematikk 2P", fagtype="FF", trinn="vg2",
+...         termin="V2025", standpunkt=1, eksamen=3)
 >>> v = vurder_fag(f)
 >>> v.utfall.value, v.ref
 ('bestatt', '001 §5.1')
@@ -207,10 +207,9 @@ def vurder_fag_husket(fag: Fag) -> FagVurdering:
     """``vurder_fag``, memoised on the fields it reads (fagkode, the two grades, tverrfaglig,
     vurdering, the fagmerknad's code): the fullførtkode engine explains the deciding rows of
     many records, and the same row content recurs. ``FagVurdering`` is immutable."""
-    felt = fag.__dict__  # one attribute access, then dict look-ups (cheaper on a pydantic model)
-    merknad = felt["fagmerknad"]
-    key = (felt["fagkode"], felt["standpunkt"], felt["eksamen"], felt["tverrfaglig"],
-           felt["vurdering"], merknad.kode if merknad is not None else None)
+    merknad = fag.fagmerknad
+    key = (fag.fagkode, fag.standpunkt, fag.eksamen, fag.tverrfaglig, fag.vurdering,
+           merknad.kode if merknad is not None else None)
     v = _VURDERINGER.get(key)
     if v is None:
         if len(_VURDERINGER) >= _VURDERINGER_MAKS:

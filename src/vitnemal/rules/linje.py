@@ -45,8 +45,7 @@ class Linjeart:
     fsp_privatist: bool
 
 
-_LINJEFELT = itemgetter("kode", "niva", "skolear", "fremmedsprak_som_privatist", "over_to_ar")
-_DICT = attrgetter("__dict__")  # a model's fields as a dict, read in C
+_LINJEFELT = attrgetter("kode", "niva", "skolear", "fremmedsprak_som_privatist", "over_to_ar")
 _ARTER: dict[tuple, Linjeart | None] = {}
 
 
@@ -105,7 +104,7 @@ class Linje:
         self.teller, self.utenfor, self.sluttet, self.med_merknad, self.merket = [], [], [], [], []
         self._fagkoder = self._per_utfall = None
 
-    def ta_med(self, fag: Fag, felt: dict) -> None:
+    def ta_med(self, fag: Fag) -> None:
         """Ref: 004 generelt — where one row of the line goes, by the first that applies:
 
         1. «Fag tatt som mer opplæring skal ikke være med i beregning av fullførtkoden.»
@@ -115,32 +114,31 @@ class Linje:
         4. Quit during the year: kept for ``h_sluttet_fag`` (004 H).
         5. Otherwise counted, with its pass outcome (``bestatt``).
 
-        Runs for every fag row, so it reads the row's fields from ``felt`` (``fag.__dict__``:
-        one attribute access, then dict look-ups, which are cheaper than attribute access on a
-        pydantic model) and looks the pass outcome up in the memo of ``bestatt.utfall``.
+        Runs for every fag row, so it reads each field once (``Fag`` is slotted: a slot read)
+        and looks the pass outcome up in the memo of ``bestatt.utfall``.
         """
-        merknad = felt["fagmerknad"]
-        if felt["mer_opplaering"]:
+        merknad = fag.fagmerknad
+        if fag.mer_opplaering:
             self.utenfor.append((fag, "mer_opplaering", "mer opplæring teller ikke (004 generelt)"))
-        elif felt["vurdering"] is _HALVAR and halvar_teller(
-                felt["trinn"], self.program, felt["fagkode"], felt["fagtype"], self.par) is None:
+        elif fag.vurdering is _HALVAR and halvar_teller(
+                fag.trinn, self.program, fag.fagkode, fag.fagtype, self.par) is None:
             self.utenfor.append((fag, "halvar",
                                  f"halvårsvurdering i dette faget teller ikke ({self.ark})"))
-        elif self.fsp_privatist and felt["fagkode"].startswith(self.par.fremmedsprak_prefiks):
+        elif self.fsp_privatist and fag.fagkode.startswith(self.par.fremmedsprak_prefiks):
             self.utenfor.append((fag, "fremmedsprak_privatist",
                                  f"fremmedspråk skal tas som privatist ({self.ark} NB)"))
         elif merknad is not None and merknad.kode in self.par.fritak:
             self.utenfor.append((fag, "fritak", f"fritatt med {merknad.kode} ({self.ark} NB)"))
-        elif felt["sluttet"]:
+        elif fag.sluttet:
             self.sluttet.append(fag)
         else:
             u = UTFALL_ETTER_KARAKTERER.get(
-                (felt["standpunkt"], felt["eksamen"], felt["tverrfaglig"])) or utfall(fag)
+                (fag.standpunkt, fag.eksamen, fag.tverrfaglig)) or utfall(fag)
             self.teller.append((fag, u))
             if merknad is not None:
                 self.med_merknad.append(fag)
                 self.merket.append(fag)
-            elif felt["fagkode"] in self.par.iop_fagkoder:
+            elif fag.fagkode in self.par.iop_fagkoder:
                 self.merket.append(fag)
 
     def tell(self, fag: Fag) -> None:
@@ -255,7 +253,7 @@ def bygg_linjer(mappe: Elevmappe, hent_regelsett) -> list[Linje]:
     komprimerte = komprimerte_koder()
     linjer: list[Linje] = []
     per_niva: dict = {}  # level -> the lines of that level that are not a komprimert løp
-    linjefelt = list(map(_LINJEFELT, map(_DICT, programomrader)))
+    linjefelt = list(map(_LINJEFELT, programomrader))
     samles = False  # does a line take other lines' rows (komprimert løp, over two years)?
     for i, (p, (kode, niva, skolear, fsp, over_to_ar)) in enumerate(
             zip(programomrader, linjefelt, strict=True)):
@@ -267,35 +265,34 @@ def bygg_linjer(mappe: Elevmappe, hent_regelsett) -> list[Linje]:
             samles = samles or over_to_ar == 2
     samler = _samler(programomrader, linjefelt, linjer, komprimerte) if samles else {}
     behold = {j for kilder in samler.values() for j in kilder} if samler else _INGEN
-    rader: list[list[tuple[Fag, dict]]] = [[] for _ in linjer] if samler else []
+    rader: list[list[Fag]] = [[] for _ in linjer] if samler else []
     # The common case, a row without programomrade on the only line of its level, directly:
     direkte = {}
     for niva, kand in per_niva.items():
         if len(kand) == 1 and kand[0] not in behold and linjer[kand[0]].par is not None:
             direkte[niva] = linjer[kand[0]]
     for f in mappe.fag:
-        felt = f.__dict__
-        programomrade = felt["programomrade"]
+        programomrade = f.programomrade
         if programomrade is None:
-            lin = direkte.get(felt["trinn"])
+            lin = direkte.get(f.trinn)
             if lin is not None:
-                lin.ta_med(f, felt)
+                lin.ta_med(f)
                 continue
-        for i in _kandidater(f, programomrade, felt["trinn"], programomrader, per_niva):
+        for i in _kandidater(f, programomrade, f.trinn, programomrader, per_niva):
             if i in behold:
-                rader[i].append((f, felt))
+                rader[i].append(f)
             elif i not in samler and linjer[i].par is not None:
-                linjer[i].ta_med(f, felt)
+                linjer[i].ta_med(f)
     if samler:
         for i in behold.difference(samler):  # a source line's own rows
             if linjer[i].par is not None:
-                for f, felt in rader[i]:
-                    linjer[i].ta_med(f, felt)
+                for f in rader[i]:
+                    linjer[i].ta_med(f)
         for i, kilder in samler.items():
             lin = linjer[i]
             for j in kilder:
-                for f, felt in rader[j]:
-                    lin.ta_med(f, felt)
+                for f in rader[j]:
+                    lin.ta_med(f)
     for lin in linjer:
         if lin.sluttet:  # an earlier sluttvurdering of a quit fag counts instead
             for f in lin.sluttet:
