@@ -55,3 +55,17 @@ def test_guards_do_not_change_results(monkeypatch):
         fullfortkode._kompiler.cache_clear()
     assert uten == med
     assert len({fk.kode for res in med for fk in res}) >= 6
+
+
+@SETTINGS
+@given(mappe_input())
+def test_all_guards_read_at_once_cover_every_guard(inp):
+    """``vurder_linje`` runs only the unguarded rules when the rule set's guards, read at once
+    (``_kompiler(...).vakter``), are all falsy: then every single guard must be falsy too."""
+    for lin in bygg_linjer(bygg_mappe(inp), fullfortkode._regelsett_eller_none):
+        if lin.par is None:
+            continue
+        k = fullfortkode._kompiler(lin.par.regelsett)
+        enkeltvis = [bool(vakt(lin)) for _, vakt in k.regler if vakt is not None]
+        assert any(k.vakter(lin)) == any(enkeltvis)
+        assert [i for i, (_, vakt) in enumerate(k.regler) if vakt is None] == list(k.uten_vakt)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from sys import intern
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -288,7 +289,7 @@ class Programomrade:
         reason = programomradekode_feil(v)
         if reason:
             raise _problem(reason)
-        return v
+        return intern(v)
 
     @field_validator("skolear")
     @classmethod
@@ -296,7 +297,7 @@ class Programomrade:
         m = _SKOLEAR.match(v)
         if not m or int(m.group(2)) != int(m.group(1)) + 1:
             raise _problem("skoleår skrives som to påfølgende år, f.eks. 2025-2026")
-        return v
+        return intern(v)
 
     @model_validator(mode="after")
     def _niva_matches_kode(self, info: ValidationInfo) -> Programomrade:
@@ -359,7 +360,7 @@ class Fag:
                 "fagkode skal være sju tegn: tre bokstaver og fire sifre (f.eks. NOR1260) "
                 "eller fire bokstaver og tre sifre (f.eks. SLGV100)"
             )
-        return v
+        return intern(v)  # codes repeat across rows and records: one string each
 
     @field_validator("termin")
     @classmethod
@@ -372,7 +373,7 @@ class Fag:
             year += 2000
         if not 1950 <= year <= 2100:
             raise _problem(f"årstallet {year} i termin er ikke mulig")
-        return f"{m.group(1).upper()}{year}"
+        return intern(f"{m.group(1).upper()}{year}")
 
     @field_validator("fagmerknad")
     @classmethod

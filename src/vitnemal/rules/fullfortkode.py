@@ -14,12 +14,13 @@ applies decides (``rules.fullfortkode_regler``).
 from __future__ import annotations
 
 from functools import cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from vitnemal.errors import UnknownRuleSetError
 from vitnemal.model.elevmappe import Elevmappe
 from vitnemal.model.enums import Niva
-from vitnemal.rules.fullfortkode_regler import REFS, REGLER, VAKTER, Regel
+from vitnemal.rules.fullfortkode_regler import BARE_NAR, REFS, REGLER, VAKTER, Regel
 from vitnemal.rules.linje import Linje, bygg_linjer
 from vitnemal.rules.regelsett import Regelsett, skolear_start, velg_regelsett
 
@@ -66,17 +67,33 @@ class Fullfortkode(NamedTuple):
         return d
 
 
+class _Kompilert(NamedTuple):
+    regler: tuple[tuple[Regel, object], ...]  # (function, guard or None), in precedence order
+    refs: tuple[str, ...]  # index-aligned docstring refs
+    alle: range  # the indices of every rule
+    uten_vakt: tuple[int, ...]  # the indices of the rules without a guard
+    vakter: object  # one C-level getter of every guard of the rule set, as a tuple, or None
+
+
 @cache
-def _kompiler(rs: Regelsett) -> tuple[tuple[tuple[Regel, object], ...], tuple[str, ...]]:
+def _kompiler(rs: Regelsett) -> _Kompilert:
     """The rule set's ordered rule ids resolved to (function, guard) (see
-    ``fullfortkode_regler.regel``) and, index-aligned, their docstring refs; an unknown id is a
-    clear error. Compiled once per rule set."""
+    ``fullfortkode_regler.regel``), their docstring refs and its guards read at once; an
+    unknown id is a clear error. Compiled once per rule set."""
     ukjent = [r for r in rs.regler if r not in REGLER]
     if ukjent:
         raise UnknownRuleSetError(
             f"regelsettet {rs.navn} ({rs.fil}) nevner ukjente regler: {', '.join(ukjent)}")
-    return (tuple((REGLER[r], VAKTER[r]) for r in rs.regler),
-            tuple(REFS[r] for r in rs.regler))
+    regler = tuple((REGLER[r], VAKTER[r]) for r in rs.regler)
+    stier = tuple(dict.fromkeys(BARE_NAR[r] for r in rs.regler if VAKTER[r] is not None))
+    vakter = None
+    if len(stier) > 1:
+        vakter = attrgetter(*stier)  # a tuple of the guards' values
+    elif stier:  # attrgetter of one path gives the value itself
+        vakt = attrgetter(stier[0])
+        vakter = lambda lin: (vakt(lin),)  # noqa: E731
+    return _Kompilert(regler, tuple(REFS[r] for r in rs.regler), range(len(regler)),
+                      tuple(i for i, (_, vakt) in enumerate(regler) if vakt is None), vakter)
 
 
 @cache
@@ -108,14 +125,18 @@ def vurder_linje(lin: Linje) -> Fullfortkode:
                             ref="004 generelt",
                             forklaring=f"004 har ingen behandlingsregler for {niva}.",
                             regelsett=rs.navn)
-    regler, refs = _kompiler(rs)
-    for i, (fn, bare_nar) in enumerate(regler):
+    k = _kompiler(rs)
+    regler = k.regler
+    # When every guard of the rule set is falsy (the common line), only the unguarded rules can
+    # apply: read all guards at once instead of one per rule.
+    for i in k.uten_vakt if k.vakter is None or not any(k.vakter(lin)) else k.alle:
+        fn, bare_nar = regler[i]
         if bare_nar is not None and not bare_nar(lin):
             continue  # the rule cannot apply (``regel(bare_nar=...)``)
         treff = fn(lin)
         if treff is not None:
             return _ny(Fullfortkode, (omrade, niva, skolear, treff.kode, rs.regler[i],
-                                      treff.ref or refs[i], treff.forklaring,
+                                      treff.ref or k.refs[i], treff.forklaring,
                                       treff.avgjorende_fag, rs.navn))
     raise AssertionError(f"regelsettet {rs.navn} har ingen regel som alltid gjelder")  # pragma: no cover
 

@@ -48,6 +48,8 @@ REFS: dict[str, str] = {}
 VAKTER: dict[str, Callable[[Linje], object] | None] = {}
 """Per rule, a C-level getter (``operator.attrgetter``) of what must be truthy on the line for
 the rule to apply at all (``regel(bare_nar=...)``), or None."""
+BARE_NAR: dict[str, str | None] = {}
+"""Per rule, the attribute path of its guard (``regel(bare_nar=...)``), or None."""
 
 
 def regel(fn: Regel | None = None, *, bare_nar: str | None = None):
@@ -66,6 +68,7 @@ def regel(fn: Regel | None = None, *, bare_nar: str | None = None):
         REGLER[fn.__name__] = fn
         REFS[fn.__name__] = doc[5:].split(" — ")[0].strip()
         VAKTER[fn.__name__] = attrgetter(bare_nar) if bare_nar else None
+        BARE_NAR[fn.__name__] = bare_nar
         return fn
 
     return registrer if fn is None else registrer(fn)

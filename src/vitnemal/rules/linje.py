@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from itertools import groupby
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 
 from vitnemal import kodeverk
 from vitnemal.model.elevmappe import Elevmappe, Fag, Programomrade
@@ -45,7 +45,6 @@ class Linjeart:
     fsp_privatist: bool
 
 
-_LINJEFELT = attrgetter("kode", "niva", "skolear", "fremmedsprak_som_privatist", "over_to_ar")
 _ARTER: dict[tuple, Linjeart | None] = {}
 
 
@@ -200,14 +199,14 @@ def _kandidater(f: Fag, programomrade: str | None, trinn: Niva, linjer: list[Pro
     return kand
 
 
-def _samler(programomrader: list[Programomrade], linjefelt: list[tuple], linjer: list[Linje],
+def _samler(programomrader: list[Programomrade], linjer: list[Linje],
             komprimerte: frozenset[str]) -> dict[int, list[int]]:
     """Lines that also take the rows of other lines, with those lines (in row order):
     Ref: 004 H — a programme area over two years, year 2 «ut fra begge årene»; Ref: 004 vg3 —
     a komprimert løp takes every komprimert line up to its school year (the whole 6-pack)."""
     samler: dict[int, list[int]] = {}
     for i, p in enumerate(programomrader):
-        kode, over_to_ar = linjefelt[i][0], linjefelt[i][4]
+        kode, over_to_ar = p.kode, p.over_to_ar
         if linjer[i].par is None:
             continue
         if linjer[i].komprimert:
@@ -253,17 +252,21 @@ def bygg_linjer(mappe: Elevmappe, hent_regelsett) -> list[Linje]:
     komprimerte = komprimerte_koder()
     linjer: list[Linje] = []
     per_niva: dict = {}  # level -> the lines of that level that are not a komprimert løp
-    linjefelt = list(map(_LINJEFELT, programomrader))
     samles = False  # does a line take other lines' rows (komprimert løp, over two years)?
-    for i, (p, (kode, niva, skolear, fsp, over_to_ar)) in enumerate(
-            zip(programomrader, linjefelt, strict=True)):
-        linjer.append(Linje(mappe, p, linjeart(hent_regelsett, kode, niva, skolear, fsp)))
+    for i, p in enumerate(programomrader):
+        kode, niva = p.kode, p.niva
+        linjer.append(Linje(mappe, p, linjeart(hent_regelsett, kode, niva, p.skolear,
+                                               p.fremmedsprak_som_privatist)))
         if kode in komprimerte:
             samles = True
         else:
-            per_niva.setdefault(niva, []).append(i)
-            samles = samles or over_to_ar == 2
-    samler = _samler(programomrader, linjefelt, linjer, komprimerte) if samles else {}
+            kand = per_niva.get(niva)
+            if kand is None:
+                per_niva[niva] = [i]
+            else:
+                kand.append(i)
+            samles = samles or p.over_to_ar == 2
+    samler = _samler(programomrader, linjer, komprimerte) if samles else {}
     behold = {j for kilder in samler.values() for j in kilder} if samler else _INGEN
     rader: list[list[Fag]] = [[] for _ in linjer] if samler else []
     # The common case, a row without programomrade on the only line of its level, directly:
