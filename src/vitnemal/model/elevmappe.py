@@ -74,7 +74,8 @@ def _raise(title: str, funn: list[kombinasjoner.Funn]) -> None:
 
 
 def modellfelter(cls: type) -> dict[str, FieldInfo]:
-    """The fields of a model class or of ``Fag`` (a pydantic dataclass), in order."""
+    """The fields of a model class or of a row class (``Fag``, ``Programomrade``: pydantic
+    dataclasses), in order."""
     return cls.__pydantic_fields__
 
 
@@ -83,8 +84,8 @@ def _felter(model) -> dict:
 
 
 def uten_kontroll(cls: type, **felt):
-    """An instance of a model class or of ``Fag`` built without validation, the defaults filling
-    the fields left out (tests and doctests that need a value the loader would refuse)."""
+    """An instance of a model class or row class built without validation, the defaults filling
+    the fields left out (tests that need a value the loader would refuse; ``model.delvis``)."""
     if issubclass(cls, BaseModel):
         return cls.model_construct(**felt)
     obj = object.__new__(cls)
@@ -98,7 +99,7 @@ def uten_kontroll(cls: type, **felt):
 
 
 def endret_uten_kontroll(obj, **endringer):
-    """A copy of a model instance or fag row with some fields replaced, without validation."""
+    """A copy of a model instance or row with some fields replaced, without validation."""
     if isinstance(obj, BaseModel):
         return obj.model_copy(update=endringer)
     return uten_kontroll(type(obj), **{**_felter(obj), **endringer})

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from vitnemal.errors import UnknownRuleSetError
 from vitnemal.model.elevmappe import Elevmappe
 from vitnemal.model.enums import Niva
-from vitnemal.rules.fullfortkode_regler import BARE_NAR, REFS, REGLER, VAKTER, Regel
+from vitnemal.rules.fullfortkode_regler import BARE_NAR, REFS, REGLER, Regel
 from vitnemal.rules.linje import Linje, bygg_linjer
 from vitnemal.rules.regelsett import Regelsett, skolear_start, velg_regelsett
 
@@ -84,8 +84,9 @@ def _kompiler(rs: Regelsett) -> _Kompilert:
     if ukjent:
         raise UnknownRuleSetError(
             f"regelsettet {rs.navn} ({rs.fil}) nevner ukjente regler: {', '.join(ukjent)}")
-    regler = tuple((REGLER[r], VAKTER[r]) for r in rs.regler)
-    stier = tuple(dict.fromkeys(BARE_NAR[r] for r in rs.regler if VAKTER[r] is not None))
+    regler = tuple((REGLER[r], attrgetter(BARE_NAR[r]) if BARE_NAR[r] else None)
+                   for r in rs.regler)
+    stier = tuple(dict.fromkeys(BARE_NAR[r] for r in rs.regler if BARE_NAR[r]))
     vakter = None
     if len(stier) > 1:
         vakter = attrgetter(*stier)  # a tuple of the guards' values

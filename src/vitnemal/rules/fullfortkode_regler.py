@@ -45,11 +45,10 @@ _MANGLER_VURDERING, _IOP = Utfall.MANGLER_VURDERING, Utfall.IOP
 _PRIVATIST, _VOKSEN = Status.PRIVATIST, Status.VOKSEN
 REGLER: dict[str, Regel] = {}
 REFS: dict[str, str] = {}
-VAKTER: dict[str, Callable[[Linje], object] | None] = {}
-"""Per rule, a C-level getter (``operator.attrgetter``) of what must be truthy on the line for
-the rule to apply at all (``regel(bare_nar=...)``), or None."""
 BARE_NAR: dict[str, str | None] = {}
-"""Per rule, the attribute path of its guard (``regel(bare_nar=...)``), or None."""
+"""Per rule, the attribute path of the ``Linje`` that must be truthy for the rule to apply at
+all (``regel(bare_nar=...)``), or None; ``fullfortkode._kompiler`` makes C-level getters of
+them."""
 
 
 def regel(fn: Regel | None = None, *, bare_nar: str | None = None):
@@ -67,7 +66,6 @@ def regel(fn: Regel | None = None, *, bare_nar: str | None = None):
             raise ValueError(f"{fn.__name__}: docstring must start with 'Ref: '")
         REGLER[fn.__name__] = fn
         REFS[fn.__name__] = doc[5:].split(" — ")[0].strip()
-        VAKTER[fn.__name__] = attrgetter(bare_nar) if bare_nar else None
         BARE_NAR[fn.__name__] = bare_nar
         return fn
 
