@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 from sys import intern
 from typing import Annotated, Literal
 
@@ -495,8 +496,10 @@ class Elevmappe(Strict):
         return [p for p in self.programomrader if p.niva == fag.trinn]
 
 
+@cache
 def komprimerte_koder() -> frozenset[str]:
-    """Programområdekoder of komprimerte løp (004 vg3: PBPBY4----, PBPBY4--6P, PBPBY4VO--)."""
+    """Ref: 004 vg3 — programområdekoder of komprimerte løp (PBPBY4----, PBPBY4--6P,
+    PBPBY4VO--), from the bundled kodeverk (cached, as ``kodeverk.load()`` is)."""
     from vitnemal.kodeverk import load
 
     return frozenset(k for k, e in load().spesielle_programomradekoder.items() if e.komprimert)

@@ -17,12 +17,10 @@ earlier line (e.g. an «unormalt» school year ending in December).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from itertools import groupby
 from operator import itemgetter
 
-from vitnemal import kodeverk
-from vitnemal.model.elevmappe import Elevmappe, Fag, Programomrade
+from vitnemal.model.elevmappe import Elevmappe, Fag, Programomrade, komprimerte_koder
 from vitnemal.model.enums import Karakter, Niva, Vurdering
 from vitnemal.rules.bestatt import UTFALL_ETTER_KARAKTERER, Utfall, utfall
 from vitnemal.rules.parametre import Parametre, halvar_teller, parametre, program_for
@@ -230,13 +228,6 @@ def sluttvurdering_tidligere(mappe: Elevmappe, fag: Fag) -> Fag | None:
                 and (f.standpunkt not in (None, Karakter.IV) or f.eksamen is not None)):
             return f
     return None
-
-
-@cache
-def komprimerte_koder() -> frozenset[str]:
-    """Ref: 004 vg3 — komprimerte løp (PBPBY4--6P, PBPBY4VO--, PBPBY4----), from the kodeverk."""
-    kv = kodeverk.load()
-    return frozenset(k for k, v in kv.spesielle_programomradekoder.items() if v.komprimert)
 
 
 def bygg_linjer(mappe: Elevmappe, hent_regelsett) -> list[Linje]:
