@@ -55,14 +55,19 @@ class RejectedKind(ValidationError):
 
 
 def echo(value: str) -> str:
-    """``repr`` of a value for a message, cut to ``ECHO_MAX`` characters.
+    """``repr`` of a value for a message, at most about ``ECHO_MAX`` characters of it.
 
     >>> echo('abc')
     "'abc'"
     >>> echo('x' * 100)
     "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' (100 tegn)"
+    >>> len(echo(chr(31) * 50)) < 2 * ECHO_MAX   # escapes (\\x1f) count too
+    True
     """
-    if len(value) <= ECHO_MAX:
-        return repr(value)
-    cut = repr(value[:ECHO_MAX])
-    return f"{cut[:-1]}…{cut[-1]} ({len(value)} tegn)"
+    shown = repr(value[: ECHO_MAX + 1])
+    if len(value) <= ECHO_MAX and len(shown) <= ECHO_MAX + 2:
+        return shown
+    keep = ECHO_MAX
+    while len(shown := repr(value[:keep])) > ECHO_MAX + 2:
+        keep -= 1
+    return f"{shown[:-1]}…{shown[-1]} ({len(value)} tegn)"

@@ -1,8 +1,8 @@
 """How a number with check digits is read: date fields, check-digit rule, scheme, birth
 date and gender — one small step each, composed by ``fodselsnummer``.
 
-Ref: Skatteetaten, «Nytt fødselsnummer fra 2032» (folkeregisteret-api-dokumentasjon,
-om-tjenestene/nyttfnr2032, version of 23 June 2025): «For fødselsnumre og d-numre utstedt
+Ref: Skatteetaten, «Nytt fødselsnummer fra 2032», version of 23 June 2025,
+https://skatteetaten.github.io/folkeregisteret-api-dokumentasjon/nytt-fodselsnummer-fra-2032/: «For fødselsnumre og d-numre utstedt
 etter 1. januar 2032 endres kontrollberegningen … I ny kontrollberegning vil rest etter
 moduluskontrollen tillate 0, 1, 2 og 3»; «Nye fødselsnumre og d-numre blir kjønnsnøytrale, og
 systemene skal ikke lenger utlede kjønn fra numrene»; «Individnummeret vil ikke lenger angi
