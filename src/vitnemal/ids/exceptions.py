@@ -18,6 +18,7 @@ InvalidLength True
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from vitnemal.errors import InputError
@@ -52,6 +53,16 @@ class InvalidComponent(ValidationError):
 
 class RejectedKind(ValidationError):
     """A recognised kind of number that cannot be used here."""
+
+
+def accepts(validate: Callable[..., object], value: object, **kwargs: Any) -> bool:
+    """True when ``validate`` returns for the value instead of raising ValidationError: every
+    module's ``is_valid``."""
+    try:
+        validate(value, **kwargs)
+    except ValidationError:
+        return False
+    return True
 
 
 def echo(value: str) -> str:

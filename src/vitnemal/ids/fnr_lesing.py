@@ -2,15 +2,16 @@
 date and gender — one small step each, composed by ``fodselsnummer``.
 
 Ref: Skatteetaten, «Nytt fødselsnummer fra 2032», version of 23 June 2025,
-https://skatteetaten.github.io/folkeregisteret-api-dokumentasjon/nytt-fodselsnummer-fra-2032/: «For fødselsnumre og d-numre utstedt
-etter 1. januar 2032 endres kontrollberegningen … I ny kontrollberegning vil rest etter
-moduluskontrollen tillate 0, 1, 2 og 3»; «Nye fødselsnumre og d-numre blir kjønnsnøytrale, og
-systemene skal ikke lenger utlede kjønn fra numrene»; «Individnummeret vil ikke lenger angi
-århundre»; the new rule «vil gjelde for alle nye tildelinger, dvs. også de som er født FØR
-01.01.2032». Skatteetaten's own validator checks the date with the century taken as 2000
-and never compares it with today's date.
+https://skatteetaten.github.io/folkeregisteret-api-dokumentasjon/nytt-fodselsnummer-fra-2032/
+— «For fødselsnumre og d-numre utstedt etter 1. januar 2032 endres kontrollberegningen … I ny
+kontrollberegning vil rest etter moduluskontrollen tillate 0, 1, 2 og 3»; «Nye fødselsnumre
+og d-numre blir kjønnsnøytrale, og systemene skal ikke lenger utlede kjønn fra numrene»;
+«Individnummeret vil ikke lenger angi århundre»; the new rule «vil gjelde for alle nye
+tildelinger, dvs. også de som er født FØR 01.01.2032». Skatteetaten's own validator checks
+the date with the century taken as 2000 and never compares it with today's date.
 
-The scheme a number is read by (docs/decisions.md, «Identifiers: the 2032 scheme»):
+The scheme a number is read by (docs/decisions.md, «Identifiers: the 2032 scheme and foreign
+schools»):
 
 - ``"2032"`` when k1 leaves remainder 1–3 (only the new rule allows it); when the
   individnummer gives no century under the pre-2032 table, or a date that does not exist; or
@@ -25,7 +26,6 @@ Every check-digit variant of the same nine digits that is read by the 2032 schem
 alike: the same birth date, no gender.
 
 >>> from datetime import date
->>> notes = []
 >>> n, today, notes = '02013299997', date(2025, 8, 1), []
 >>> tabell = dato_1964(n, datofelt(n, 0))
 >>> tabell, ordning(n, '1964', tabell, today, notes)

@@ -68,6 +68,7 @@ from vitnemal.ids.exceptions import (
     InvalidLength,
     RejectedKind,
     ValidationError,
+    accepts,
     echo,
 )
 from vitnemal.ids.fnr_lesing import NY_ORDNING_FRA
@@ -161,11 +162,7 @@ def validate(number: str, *, testdata: bool = False, today: date | None = None) 
 
 def is_valid(number: str, *, testdata: bool = False, today: date | None = None) -> bool:
     """True when ``validate`` accepts the number."""
-    try:
-        _analyse(number, testdata=testdata, today=today)
-    except ValidationError:
-        return False
-    return True
+    return accepts(validate, number, testdata=testdata, today=today)
 
 
 def _analyse(number: str, *, testdata: bool, today: date | None) -> Analyse:

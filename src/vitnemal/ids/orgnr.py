@@ -31,6 +31,7 @@ from vitnemal.ids.exceptions import (
     InvalidFormat,
     InvalidLength,
     ValidationError,
+    accepts,
     echo,
 )
 
@@ -111,11 +112,7 @@ def validate(value: str) -> str:
 
 def is_valid(value: str) -> bool:
     """True when ``validate`` accepts the value."""
-    try:
-        validate(value)
-    except ValidationError:
-        return False
-    return True
+    return accepts(validate, value)
 
 
 def format(value: str) -> str:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from vitnemal.ids.exceptions import InvalidFormat, InvalidLength, ValidationError, echo
+from vitnemal.ids.exceptions import InvalidFormat, InvalidLength, accepts, echo
 
 __all__ = ["MAKS", "MIN", "compact", "format", "is_valid", "validate"]
 
@@ -78,11 +78,7 @@ def validate(value: str) -> str:
 
 def is_valid(value: str) -> bool:
     """True when ``validate`` accepts the value."""
-    try:
-        validate(value)
-    except ValidationError:
-        return False
-    return True
+    return accepts(validate, value)
 
 
 def format(value: str) -> str:
