@@ -61,3 +61,14 @@ def test_bad_date_option_is_a_clean_error(capsys):
     err = capsys.readouterr().err
     assert rc == 2
     assert "ÅÅÅÅ-MM-DD" in err and "Traceback" not in err
+
+
+def test_2032_scheme_named_and_future_by_table_accepted(capsys):
+    # Issue 12: «Person født 02.01.2032 får fødselsnummer 02013299997», read on a 2025 date,
+    # was «avvist» (the pre-2032 table dates it after the date asked for).
+    assert main(["fnr", "02013299997", "--dato", "2025-08-01", "--json"]) == 0
+    obj = json.loads(capsys.readouterr().out)
+    assert (obj["gyldig"], obj["fodselsdato"], obj["kjonn"], obj["ordning"]) == (
+        True, "1932-01-02", None, "2032")
+    assert main(["fnr", "02013299997", "--dato", "2025-08-01"]) == 0
+    assert "lest etter 2032-ordningen" in capsys.readouterr().out

@@ -97,8 +97,11 @@ def test_individnummer_without_century_is_read_as_2032_number():
 def test_skatteetaten_2032_birth_number_is_in_the_future_before_2032():
     # «Person født 02.01.2032 får fødselsnummer 02013299997»
     assert fnr.analyse("02013299997", today=date(2032, 6, 1)).fodselsdato == date(2032, 1, 2)
-    with pytest.raises(fnr.InvalidComponent, match="ligger etter"):
-        fnr.validate("02013299997", today=TODAY)
+    # Issue 12 (this test pinned the bug): the pre-2032 table puts the birth after today, so
+    # the number is read by the 2032 scheme instead of being rejected.
+    a = fnr.analyse("02013299997", today=TODAY)
+    assert (a.gyldig, a.ordning, a.fodselsdato, a.kjonn) == (True, "2032", date(1932, 1, 2), None)
+    assert any("ligger etter" in m for m in a.merknader)
 
 
 # --- D-numbers --------------------------------------------------------------------------

@@ -63,6 +63,8 @@ def beskriv(a: Analyse) -> str:
         parts.append(a.kjonn)
     else:
         parts.append("kjønn går ikke fram av nummeret")
+    if a.ordning == "2032":
+        parts.append("lest etter 2032-ordningen")
     if a.fylkesnummer is not None:
         if a.privatskole:
             parts.append("fylkesnummer 00 (privat videregående skole)")

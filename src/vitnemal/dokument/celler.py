@@ -88,10 +88,14 @@ def dokumentnummer(dokumenttype: Dokumenttype, orgnr: str, utstedt: date,
     kompetansebevis; «skrives sammenhengende uten mellomrom».
 
     Without a registered serial the number ends in 00000 (a draft; the check LOPENUMMER-MANGLER
-    reports it).
+    reports it). «Godkjente norske skoler i utlandet som ikke har norsk organisasjonsnummer, skal
+    bruke utenlandsk nummer selv om antall siffer da kan bli forskjellig»: for such a school
+    (``utsteder.utenlandsk``) ``orgnr`` is its foreign number (``ids.utenlandsk``).
 
     >>> dokumentnummer(Dokumenttype.VITNEMAL, "974544482", date(2026, 6, 19), 124)
     'V974544482202600124'
+    >>> dokumentnummer(Dokumenttype.KOMPETANSEBEVIS, "B35123456", date(2026, 6, 19), 7)
+    'KB35123456202600007'
     """
     return f"{dokumenttype.value}{orgnr}{utstedt.year:04d}{(lopenummer or 0):05d}"
 

@@ -1,7 +1,8 @@
-"""Result and exception types for ``vitnemal.ids.fodselsnummer``.
+"""Result types and rejection reasons for ``vitnemal.ids.fodselsnummer``.
 
 Kept apart so the classification module stays small; import them from
-``vitnemal.ids.fodselsnummer``, which re-exports everything here.
+``vitnemal.ids.fodselsnummer``, which re-exports them with the exceptions of
+``vitnemal.ids.exceptions``.
 """
 
 from __future__ import annotations
@@ -9,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-
-from vitnemal.errors import InputError
 
 
 class Nummertype(StrEnum):
@@ -82,8 +81,12 @@ class Analyse:
 
     ``fodselsdato`` is None where the birth date cannot be known (D-numbers; a century
     that the number does not give and no ``today`` to choose one); ``kjonn`` is None where
-    the gender is not encoded (2032 rule). ``grunn`` is the Norwegian reason a number is
-    rejected (``gyldig`` False). ``merknader`` are Norwegian notes on how it was read.
+    the number does not tell the gender (2032 scheme). ``kontrollregel`` is the check-digit
+    rule the digits satisfy; ``ordning`` the scheme the number was read by: ``"1964"``
+    (century from the individnummer, gender from the ninth digit), ``"2032"`` (neither) or
+    None (VIGO fictive numbers, which have their own rules). ``grunn`` is the Norwegian
+    reason a number is rejected (``gyldig`` False). ``merknader`` are Norwegian notes on how
+    it was read.
     """
 
     nummer: str
@@ -95,6 +98,7 @@ class Analyse:
     privatskole: bool = False
     syntetisk: bool = False
     kontrollregel: str | None = None  # "1964" (k1 remainder 0), "2032" (remainder 1-3), None
+    ordning: str | None = None  # "1964", "2032" or None: see the class docstring
     grunn: str | None = None
     merknader: tuple[str, ...] = field(default_factory=tuple)
 
@@ -111,38 +115,7 @@ class Analyse:
             "privatskole": self.privatskole,
             "syntetisk": self.syntetisk,
             "kontrollregel": self.kontrollregel,
+            "ordning": self.ordning,
             "grunn": self.grunn,
             "merknader": list(self.merknader),
         }
-
-
-class InvalidFodselsnummer(InputError):
-    """A number that cannot be used as a fødselsnummer; ``str(exc)`` is a Norwegian reason.
-
-    ``type`` says what kind of number it was recognised as (UGYLDIG if none).
-    """
-
-    def __init__(self, grunn: str, type: Nummertype = Nummertype.UGYLDIG) -> None:
-        super().__init__(grunn)
-        self.type = type
-
-
-class InvalidLength(InvalidFodselsnummer):
-    """Not 11 digits (and not a recognised 12- or 13-digit number)."""
-
-
-class InvalidFormat(InvalidFodselsnummer):
-    """Something other than digits, spaces, dots and dashes."""
-
-
-class InvalidChecksum(InvalidFodselsnummer):
-    """The check digits are wrong (and the number is not a VIGO fictive number)."""
-
-
-class InvalidComponent(InvalidFodselsnummer):
-    """A part is impossible: no such date, month, or county number."""
-
-
-class RejectedKind(InvalidFodselsnummer):
-    """A recognised kind of number that cannot be used here: H, FH, PAS, DUF, or a
-    synthetic test number while test-data mode is off."""

@@ -1,9 +1,12 @@
 """Norwegian organisation numbers (organisasjonsnummer), python-stdnum style.
 
 An organisation number has nine digits. The last is a check digit: with the weights
-3 2 7 6 5 4 3 2 1 the weighted sum of all nine digits is divisible by 11. Foreign schools
-without a Norwegian organisation number get a fictitious one starting with 4, still with a
-valid check digit (docs/nvb-format.md, «Organisation numbers»).
+3 2 7 6 5 4 3 2 1 the weighted sum of all nine digits is divisible by 11. In NVB's files
+(docs/nvb-format.md, «Organisation numbers») foreign schools without a Norwegian
+organisation number get a fictitious one starting with 4, still with a valid check digit;
+such a number validates here like any other. What a foreign school prints in its document
+number (001 §2.8) is its own foreign number: ``vitnemal.ids.utenlandsk``.
+Errors are the shared ``vitnemal.ids.exceptions``.
 
 >>> validate('842 872 022')
 '842872022'
@@ -16,30 +19,40 @@ False
 >>> validate('84287202')
 Traceback (most recent call last):
     ...
-vitnemal.ids.orgnr.InvalidLength: organisasjonsnummeret må ha 9 siffer, ikke 8
+vitnemal.ids.exceptions.InvalidLength: organisasjonsnummeret må ha 9 siffer, ikke 8
+>>> format('842872022')
+'842 872 022'
 """
 
 from __future__ import annotations
 
-from vitnemal.errors import InputError
+from vitnemal.ids.exceptions import (
+    InvalidChecksum,
+    InvalidFormat,
+    InvalidLength,
+    ValidationError,
+    accepts,
+    echo,
+)
+
+__all__ = [
+    "InvalidChecksum",
+    "InvalidFormat",
+    "InvalidLength",
+    "InvalidOrgnr",
+    "ValidationError",
+    "calc_check_digit",
+    "checksum",
+    "compact",
+    "format",
+    "is_valid",
+    "validate",
+]
 
 WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2, 1)
 
-
-class InvalidOrgnr(InputError):
-    """An organisation number that cannot be used; ``str(exc)`` is a Norwegian reason."""
-
-
-class InvalidLength(InvalidOrgnr):
-    """Not nine digits."""
-
-
-class InvalidFormat(InvalidOrgnr):
-    """Contains something other than digits (after spaces, dots and dashes are removed)."""
-
-
-class InvalidChecksum(InvalidOrgnr):
-    """The weighted sum is not divisible by 11."""
+# The shared base under the name callers of this module use.
+InvalidOrgnr = ValidationError
 
 
 def compact(number: str) -> str:
@@ -78,7 +91,7 @@ def validate(value: str) -> str:
     >>> validate('84287202X')
     Traceback (most recent call last):
         ...
-    vitnemal.ids.orgnr.InvalidFormat: organisasjonsnummeret kan bare inneholde siffer: '84287202X'
+    vitnemal.ids.exceptions.InvalidFormat: organisasjonsnummeret kan bare inneholde siffer: '84287202X'
     """
     if not isinstance(value, str):
         raise InvalidFormat(f"organisasjonsnummeret må være tekst, ikke {type(value).__name__}")
@@ -86,7 +99,7 @@ def validate(value: str) -> str:
     if not number:
         raise InvalidLength("organisasjonsnummeret er tomt")
     if not number.isascii() or not number.isdigit():
-        raise InvalidFormat(f"organisasjonsnummeret kan bare inneholde siffer: {value!r}")
+        raise InvalidFormat(f"organisasjonsnummeret kan bare inneholde siffer: {echo(value)}")
     if len(number) != 9:
         raise InvalidLength(f"organisasjonsnummeret må ha 9 siffer, ikke {len(number)}")
     if checksum(number) != 0:
@@ -99,8 +112,10 @@ def validate(value: str) -> str:
 
 def is_valid(value: str) -> bool:
     """True when ``validate`` accepts the value."""
-    try:
-        validate(value)
-    except InvalidOrgnr:
-        return False
-    return True
+    return accepts(validate, value)
+
+
+def format(value: str) -> str:
+    """Three groups of three digits, as Brønnøysundregistrene write it."""
+    number = compact(value)
+    return f"{number[:3]} {number[3:6]} {number[6:]}"

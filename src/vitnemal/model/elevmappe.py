@@ -190,7 +190,15 @@ class Person(Strict):
 
 class Utsteder(Strict):
     skolenavn: str = Field(min_length=1, description="School or county as printed (001 §2.8)")
-    orgnr: str = Field(description="Organisasjonsnummer, 9 digits (001 §2.8)")
+    utenlandsk: bool = Field(
+        default=False,
+        description="An approved Norwegian school abroad without a Norwegian organisation "
+        "number: orgnr is then its foreign number (001 §2.8)",
+    )
+    orgnr: str = Field(
+        description="Organisasjonsnummer, 9 digits; with utenlandsk, the school's foreign "
+        "number: 2–20 letters A–Z and digits, at least one digit (001 §2.8)"
+    )
     skolenummer: str | None = Field(
         default=None, description="VIGO school number, 5 digits (NVB A2)", pattern=r"^\d{5}$"
     )
@@ -207,13 +215,16 @@ class Utsteder(Strict):
 
     @field_validator("orgnr")
     @classmethod
-    def _orgnr(cls, v: str) -> str:
-        from vitnemal.ids import orgnr
+    def _orgnr(cls, v: str, info: ValidationInfo) -> str:
+        from vitnemal.ids import orgnr, utenlandsk
+        from vitnemal.ids.exceptions import ValidationError as UgyldigNummer
 
+        foreign = info.data.get("utenlandsk", False)  # validated before orgnr (field order)
         try:
-            return orgnr.validate(v)
-        except orgnr.InvalidOrgnr as exc:
-            raise _problem(f"ugyldig organisasjonsnummer: {exc}") from None
+            return (utenlandsk if foreign else orgnr).validate(v)
+        except UgyldigNummer as exc:
+            raise _problem(f"ugyldig {'utenlandsk nummer' if foreign else 'organisasjonsnummer'}"
+                           f": {exc}") from None
 
     @field_validator("underskrivere")
     @classmethod

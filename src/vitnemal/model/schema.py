@@ -47,6 +47,7 @@ PARAGRAF: dict[str, str] = {
     "Person.status": "001 §1.9",
     "Person.iop": "001 §11; 004 iop",
     "Utsteder.skolenavn": "001 §2.8",
+    "Utsteder.utenlandsk": "001 §2.8",
     "Utsteder.orgnr": "001 §2.8",
     "Utsteder.skolenummer": "NVB ¤A A2",
     "Utsteder.sted": "001 §2.8",

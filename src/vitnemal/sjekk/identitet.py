@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 
 from vitnemal.findings import Alvorlighet
-from vitnemal.ids import fodselsnummer, orgnr
+from vitnemal.ids import fodselsnummer, orgnr, utenlandsk
 from vitnemal.ids.fodselsnummer import Nummertype
 from vitnemal.sjekk.katalog import Treff, regel
 
 FEIL, VARSEL = Alvorlighet.FEIL, Alvorlighet.VARSEL
 
 _NUMMER = re.compile(r"^[VK]\d{9}\d{4}\d{5}$")
+_NUMMER_UTENLANDSK = re.compile(
+    rf"^[VK][A-Z0-9]{{{utenlandsk.MIN},{utenlandsk.MAKS}}}\d{{4}}\d{{5}}$")
 
 
 @regel("FNR-FIKTIVT", "003 A01", VARSEL, "Fiktivt fødselsnummer fra VIGO")
@@ -42,21 +44,29 @@ def fnr_syntetisk(ktx):
 @regel("ORGNR-GYLDIG", "001 §2.8", FEIL, "Organisasjonsnummer med gyldig kontrollsiffer")
 def orgnr_gyldig(ktx):
     """Ref: 001 §2.8 — the document number holds «skolens eller fylkeskommunens
-    organisasjonsnummer»: nine digits, weights 3 2 7 6 5 4 3 2 1, sum divisible by 11."""
-    n = ktx.mappe.utsteder.orgnr
-    if not orgnr.is_valid(n):
-        yield Treff(f"organisasjonsnummeret {n} er ikke gyldig (kontrollsiffer, modulus 11)",
+    organisasjonsnummer»: nine digits, weights 3 2 7 6 5 4 3 2 1, sum divisible by 11. A school
+    abroad without one uses «utenlandsk nummer» (``utsteder.utenlandsk``; ``ids.utenlandsk``)."""
+    u = ktx.mappe.utsteder
+    if u.utenlandsk and not utenlandsk.is_valid(u.orgnr):
+        yield Treff(f"det utenlandske nummeret {u.orgnr} er ikke gyldig ({utenlandsk.MIN}–"
+                    f"{utenlandsk.MAKS} bokstaver A–Z og siffer)", sti="$.utsteder.orgnr")
+    elif not u.utenlandsk and not orgnr.is_valid(u.orgnr):
+        yield Treff(f"organisasjonsnummeret {u.orgnr} er ikke gyldig (kontrollsiffer, modulus 11)",
                     sti="$.utsteder.orgnr")
 
 
 @regel("DOKUMENTNUMMER-FORMAT", "001 §2.8", FEIL, "Vitnemåls-/kompetansebevisnummer")
 def dokumentnummer_format(ktx):
     """Ref: 001 §2.8 — «<V>,<… organisasjonsnummer>, <åååå> og <løpenummer fem siffer>»,
-    «skrives sammenhengende uten mellomrom»; K for kompetansebevis."""
+    «skrives sammenhengende uten mellomrom»; K for kompetansebevis; a school abroad's foreign
+    number «selv om antall siffer da kan bli forskjellig»."""
     nr = ktx.dokument.dokumentnummer
-    if not _NUMMER.match(nr) or nr[0] != ktx.dokumenttype.value:
-        yield Treff(f"dokumentnummeret {nr} har ikke formen {ktx.dokumenttype.value} + "
-                    "organisasjonsnummer (9 siffer) + år (4 siffer) + løpenummer (5 siffer)")
+    foreign = ktx.mappe.utsteder.utenlandsk
+    form = _NUMMER_UTENLANDSK if foreign else _NUMMER
+    if not form.match(nr) or nr[0] != ktx.dokumenttype.value:
+        midt = "utenlandsk nummer" if foreign else "organisasjonsnummer (9 siffer)"
+        yield Treff(f"dokumentnummeret {nr} har ikke formen {ktx.dokumenttype.value} + {midt} + "
+                    "år (4 siffer) + løpenummer (5 siffer)")
 
 
 @regel("LOPENUMMER-MANGLER", "001 §2.8", FEIL, "Løpenummer for dokumentnummeret")
