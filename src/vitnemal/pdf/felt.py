@@ -16,7 +16,10 @@ from vitnemal.pdf.maal import (
     CELLE_LUFT,
     FAG_MAKS_LINJER,
     HOYRE,
+    HOYREJUSTERT,
+    HOYREJUSTERT_LUFT,
     IDENTITET_VERDI_X,
+    KODE_LUFT,
     KOLONNER,
     MERKNAD_BREDDE,
     NAVN_MAKS_LINJER,
@@ -111,8 +114,18 @@ _CELLE_NAVN = {
     "ar": "året", "merknader": "fagmerknaden",
 }
 
+def _celle_bredde(key: str, w: float) -> float:
+    """Room in a cell of width ``w``: the column less the air at its right; a right-aligned
+    number ends HOYREJUSTERT_LUFT from the column's edge; a fagkode, which cannot wrap, may
+    use the air but KODE_LUFT (HUM3001 is 17.0 mm wide, the column 18 mm)."""
+    if key in HOYREJUSTERT:
+        return w - HOYREJUSTERT_LUFT
+    return w - (KODE_LUFT if key == "kode" else CELLE_LUFT)
+
+
 CELLER: dict[str, Felt] = {
-    key: Felt("PLASS-FAG", "001 §2.6", _CELLE_NAVN[key], "R", w - CELLE_LUFT, FAG_MAKS_LINJER)
+    key: Felt("PLASS-FAG", "001 §2.6", _CELLE_NAVN[key], "R", _celle_bredde(key, w),
+              FAG_MAKS_LINJER)
     for key, _x, w in KOLONNER
 }
 """Ref: 001 §2.6 — each cell of a fag row, in its column (KOLONNER)."""

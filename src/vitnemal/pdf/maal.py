@@ -83,6 +83,9 @@ KOLONNER: tuple[tuple[str, float, float], ...] = (
 eksamensform, år og merknader»: (key, x offset from VENSTRE, width), in that order."""
 CELLE_LUFT = 1.5
 """Space kept free at the right of each cell."""
+KODE_LUFT = 0.5
+"""Space kept free right of a fagkode, which cannot wrap (001 §2.6): codes of wide capitals
+such as HUM3001 (17.0 mm) use part of the cell's air."""
 HOYREJUSTERT = frozenset({"omfang"})
 """Numbers of omfang stand right-aligned (units under units); header labels stand left."""
 HOYREJUSTERT_LUFT = 3.0
