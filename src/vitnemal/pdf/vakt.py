@@ -10,6 +10,7 @@ internal error (validation or the check was bypassed), raised before any byte is
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 from reportlab.pdfbase import pdfmetrics
@@ -25,11 +26,19 @@ class Utskriftsfeil(RuntimeError):
     """Internal error: the renderer met a text it must not print (see the module docstring)."""
 
 
+USYNLIGE = ("Cc", "Cf", "Co", "Cs", "Cn", "Mn", "Me", "Zl", "Zp")
+"""Unicode categories never drawn, glyph or not: controls, format characters (bidi
+overrides, zero-width characters), private use, combining marks, line separators. The face
+has zero-width glyphs for some of them, which would print nothing and change the copied text."""
+
+
 @lru_cache(maxsize=8)
 def tegnbare(font: str) -> frozenset[str]:
-    """The characters the bundled face ``font`` (R, B, I, BI) has a glyph for (its cmap)."""
+    """The characters the bundled face ``font`` (R, B, I, BI) draws: those its cmap maps to a
+    glyph, less the invisible categories (``USYNLIGE``)."""
     face = pdfmetrics.getFont(fonts.register()[font]).face
-    return frozenset(chr(c) for c, glyf in face.charToGlyph.items() if glyf)
+    return frozenset(chr(c) for c, glyf in face.charToGlyph.items()
+                     if glyf and unicodedata.category(chr(c)) not in USYNLIGE)
 
 
 @lru_cache(maxsize=8)
@@ -51,8 +60,9 @@ def tegnbar(s: str, font: str) -> None:
     feil = mangler(s, font)
     if feil:
         koder = ", ".join(f"U+{ord(c):04X}" for c in feil)
-        raise Utskriftsfeil(f"no glyph for {koder} in face {font}: the text reached the "
-                            "renderer without validation (vitnemal.model.tegn)")
+        raise Utskriftsfeil(f"no glyph for {koder} in face {font} (or an invisible character): "
+                            "the text reached the renderer without validation "
+                            "(vitnemal.model.tegn)")
 
 
 def tekst(x: float, y: float, font: str, size: float, s: str) -> None:
