@@ -218,14 +218,14 @@ def _fordel(dok: Dokument, poster: list[Post], start_1: float, start_n: float) -
     while True:
         start = start_1 if not sider else start_n
         rest = poster[i:]
-        if not rest:  # no fag at all, and the closing block does not fit under the header
-            return [[], []]
         y = start
         for p in rest:
             y += p.linjer * LINJE
         if avslutning_passer(dok, y - LINJE):
             sider.append(rest)
             return sider
+        if not rest:  # no fag at all, and the closing block does not fit under the header
+            return [[], []]
         y, n = start, 0
         for p in rest:
             if y + (p.linjer - 1) * LINJE > RAD_MAKS_Y:
