@@ -98,9 +98,9 @@ def problem(tekst: str, felt: str) -> str | None:
     >>> problem("Ola 😀", "navnet")
     'navnet inneholder tegnet «😀» (U+1F600), som ikke kan skrives ut; tillatt er latinske bokstaver (også nordiske og samiske), sifre og vanlig tegnsetting'
     """
-    feil = utenfor(tekst)
-    if not feil:
+    if _UTENFOR.search(tekst) is None:
         return None
+    feil = utenfor(tekst)
     navn = [beskriv(t) for t in feil[:MAKS_VIST]]
     if len(feil) > MAKS_VIST:
         navn.append(f"{len(feil) - MAKS_VIST} andre")
