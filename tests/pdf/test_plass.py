@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from vitnemal.dokument.model import FagGruppe, ProgramLinje
 from vitnemal.kodeverk import load
 from vitnemal.pdf import felt, vakt
-from vitnemal.pdf.kontroll import passer
+from vitnemal.pdf.kontroll import nekt_uten_plass, passer
 from vitnemal.pdf.layout import layout
 from vitnemal.pdf.maal import (
     FODSELSNUMMER_Y,
@@ -261,6 +261,31 @@ def test_vedlegg_med_ord_bredere_enn_siden_nektes():
     assert regler(dok) == [("PLASS-VEDLEGG", "$.vedlegg[0]")]
 
 
+# --- The issuing path ---------------------------------------------------------------------------
+
+def _utskrift(dok, funn=()):
+    from vitnemal.sjekk import Rapport
+    from vitnemal.utskrift import Utskrift
+
+    return Utskrift(dokument=dok, rapport=Rapport(dokumenttype=dok.type, funn=list(funn),
+                                                  beslutning=None, dokument=dok))
+
+
+def test_nekt_uten_plass():
+    """A document that fits passes unchanged; one that does not is refused, its fit findings
+    added to the report's (sorted by severity); an already refused one is left alone."""
+    from vitnemal.findings import Alvorlighet, Finding
+
+    varsel = Finding("FNR-FIKTIVT", "003 A01", Alvorlighet.VARSEL, "fiktivt")
+    god = _utskrift(vitnemal("nb"), [varsel])
+    assert nekt_uten_plass(god) is god
+    u = nekt_uten_plass(_utskrift(vitnemal("nb", navn="W" * 60), [varsel]))
+    assert u.dokument is None and [f.regel for f in u.rapport.funn] == ["PLASS-NAVN",
+                                                                       "FNR-FIKTIVT"]
+    nektet = replace(god, dokument=None)
+    assert nekt_uten_plass(nektet) is nektet
+
+
 # --- Maximum-length values, generated --------------------------------------------------------
 
 ENHETER = ["W", "Ŋ", "M", "Ŋa ", "Wm-", "Šiŧŧá ", "ŊŊŊŊ ", "W W "]
@@ -325,10 +350,13 @@ def test_det_som_passer_skrives_innenfor_arket(dok):
     another, or the check refuses it with a FEIL naming a field (and it is not printed)."""
     funn = passer(dok)
     event("nektes" if funn else "skrives")
+    u = nekt_uten_plass(_utskrift(dok))
     if funn:
         assert all(f.alvorlighet.value == "FEIL" and f.regel.startswith("PLASS-") for f in funn)
         assert all("får ikke plass" in f.melding for f in funn)
+        assert u.nektet and u.feil == funn  # the issuing path prints nothing
         return
+    assert u.dokument is dok
     skrives(dok)
 
 
