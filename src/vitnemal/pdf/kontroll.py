@@ -22,6 +22,7 @@ from vitnemal.pdf.felt import Felt
 from vitnemal.pdf.layout import (
     avslutning_passer,
     forskyvning,
+    navnelinjer,
     programomrader,
     sted_dato,
     tekster,
@@ -82,7 +83,7 @@ def hoyder(dok: Dokument) -> list[Finding]:
     orden og adferd, fravær, vitnemålsmerknader and the stamp's room) fits on a page of its
     own (001 §2.9: «Vitnemålsmerknader fører dere bare på side 2»)."""
     lt = tekster(dok)
-    dy = forskyvning(dok, lt)
+    dy = forskyvning(navnelinjer(dok, lt))
     hode = tabell.tegn_ledetekst(Side(), lt, 0.0)
     ut = []
     topp = programomrader(Side(), dok, dy) + STIPLET_OVER_LUFT + hode

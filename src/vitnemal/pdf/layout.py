@@ -80,21 +80,21 @@ def navnelinjer(dok: Dokument, lt: dict[str, str]) -> list[str]:
     return felt.navn(lt).linjer(dok.navn)
 
 
-def forskyvning(dok: Dokument, lt: dict[str, str]) -> float:
-    """How far (mm) a name in more than one line moves everything under it down, on every
-    page: fødselsnummer, innledning, «forts. fra side», the attachment heading."""
-    return (len(navnelinjer(dok, lt)) - 1) * LINJE
+def forskyvning(navn: list[str]) -> float:
+    """How far (mm) a name in more than one line (``navnelinjer``) moves everything under it
+    down, on every page: fødselsnummer, innledning, «forts. fra side», the attachment heading."""
+    return (len(navn) - 1) * LINJE
 
 
-def identitet(side: Side, dok: Dokument, lt: dict[str, str]) -> None:
+def identitet(side: Side, dok: Dokument, lt: dict[str, str], navn: list[str]) -> None:
     """Ref: 001 §2.2 — «Øverst på dokumentasjonen fører dere identitetsopplysningene med
-    ledetekst og med fet type: Navn: … Fødselsnummer: <11-sifret fødselsnummer>»."""
+    ledetekst og med fet type: Navn: … Fødselsnummer: <11-sifret fødselsnummer>»; the name
+    as wrapped (``navnelinjer``)."""
     x = felt.identitet_x(lt)
-    navn = navnelinjer(dok, lt)
     side.text(VENSTRE, NAVN_Y, lt["navn"], "B")
     for i, s in enumerate(navn):
         side.text(x, NAVN_Y + i * LINJE, s, "B")
-    dy = (len(navn) - 1) * LINJE
+    dy = forskyvning(navn)
     side.text(VENSTRE, FODSELSNUMMER_Y + dy, lt["fodselsnummer"], "B")
     side.text(x, FODSELSNUMMER_Y + dy, dok.fodselsnummer, "B")
 
@@ -125,12 +125,14 @@ def programomrader(side: Side, dok: Dokument, dy: float = 0.0) -> float:
     return y
 
 
-def forts(side: Side, dok: Dokument, lt: dict[str, str], fra_side: int, dy: float = 0.0) -> float:
+def forts(side: Side, dok: Dokument, lt: dict[str, str], fra_side: int,
+          navn: list[str]) -> float:
     """Ref: 001 §2.9 — «Side 2 i dokumentasjonen begynner med … navn og fødselsnummer; tekst:
     forts. fra side 1». Returns the last baseline used."""
-    identitet(side, dok, lt)
-    side.text(VENSTRE, FORTS_Y + dy, lt["forts"].replace("1", str(fra_side)))
-    return FORTS_Y + dy
+    identitet(side, dok, lt, navn)
+    y = FORTS_Y + forskyvning(navn)
+    side.text(VENSTRE, y, lt["forts"].replace("1", str(fra_side)))
+    return y
 
 
 def underskrift(side: Side, dok: Dokument, lt: dict[str, str], sidetekst: str) -> None:
@@ -251,10 +253,11 @@ def layout(dok: Dokument) -> list[Side]:
     attachments (001 §2.10)."""
     lt = tekster(dok)
     poster = tabell.poster(dok)
-    dy = forskyvning(dok, lt)
+    navn = navnelinjer(dok, lt)
+    dy = forskyvning(navn)
     forside = Side()
     blankett(forside, dok, lt)
-    identitet(forside, dok, lt)
+    identitet(forside, dok, lt, navn)
     y_topp = programomrader(forside, dok, dy)
     start_1 = y_topp + STIPLET_OVER_LUFT
     start_n = FORTS_Y + dy + STIPLET_OVER_LUFT
@@ -268,7 +271,7 @@ def layout(dok: Dokument) -> list[Side]:
         else:
             side = Side()
             blankett(side, dok, lt)
-            forts(side, dok, lt, n - 1, dy)
+            forts(side, dok, lt, n - 1, navn)
             y = tabell.tegn_ledetekst(side, lt, start_n) if del_ else start_n + LINJE
         for p in del_:
             y = tabell.tegn_post(side, p, y)
@@ -281,12 +284,12 @@ def layout(dok: Dokument) -> list[Side]:
         sidetekst = lt["side"].format(side=n, av=len(fordeling)) if len(fordeling) > 1 else ""
         underskrift(side, dok, lt, sidetekst)
         sider.append(side)
-    sider.extend(vedleggssider(dok, lt, dok.vedlegg, dy))
+    sider.extend(vedleggssider(dok, lt, dok.vedlegg, navn))
     return sider
 
 
 def vedleggssider(dok: Dokument, lt: dict[str, str], avsnitt: Sequence[str],
-                  dy: float = 0.0) -> list[Side]:
+                  navn: list[str]) -> list[Side]:
     """Ref: 001 §2.10 — «Vedlegg skal merkes med samme identifikasjonsopplysninger som
     vitnemålet/kompetansebeviset, det vil si: Navn, fødselsnummer og vitnemål-/
     kompetansebevisnummer. … de samme underskrifter». On the ordinary blankett."""
@@ -294,6 +297,7 @@ def vedleggssider(dok: Dokument, lt: dict[str, str], avsnitt: Sequence[str],
         return []
     sider: list[Side] = []
     side, y = None, 0.0
+    dy = forskyvning(navn)
     for n, tekst in enumerate(avsnitt):
         if n:
             y += LINJE  # a blank line between paragraphs; dropped when a new page follows
@@ -301,7 +305,7 @@ def vedleggssider(dok: Dokument, lt: dict[str, str], avsnitt: Sequence[str],
             if side is None or y + LINJE > AVSLUTNING_MAKS_Y:
                 side = Side()
                 blankett(side, dok, lt)
-                identitet(side, dok, lt)
+                identitet(side, dok, lt, navn)
                 side.text(VENSTRE, INNLEDNING_Y + dy, lt["vedlegg"], "B")
                 y = INNLEDNING_Y + dy + LINJE
                 sider.append(side)
