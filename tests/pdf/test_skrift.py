@@ -181,7 +181,7 @@ SAMISK = "Máret Čuoigi Ŋuvttá-Đávvá Šiŧŧá Žáhkku"
 def test_samiske_tegn_kan_kopieres():
     """001 §2.1 blankett «på … samiske språk»: Sámi letters (á č đ ŋ š ŧ ž) are in the font
     and copy out unchanged."""
-    dok = vitnemal("nb", navn=SAMISK, skole="Sámi joatkkaskuvla ja boazodoallo­skuvla")
+    dok = vitnemal("nb", navn=SAMISK, skole="Sámi joatkkaskuvla ja boazodoalloskuvla")
     data = render(dok, invariant=True)
     for placed, found in _tegn_per_op(data, dok):
         assert found == placed

@@ -17,6 +17,7 @@ from vitnemal.cli.vis import add_dokument_arguments, dokumenttype
 from vitnemal.dokument.model import Dokumenttype
 from vitnemal.errors import InputError
 from vitnemal.pdf.batch import render_batch
+from vitnemal.pdf.kontroll import nekt_uten_plass
 from vitnemal.utskrift import Utskrift, forbered
 
 _TYPE = {Dokumenttype.VITNEMAL: "vitnemål", Dokumenttype.KOMPETANSEBEVIS: "kompetansebevis"}
@@ -81,8 +82,9 @@ def targets(args, paths: list[str]) -> list[Path]:
 
 
 def _nektet(path: str, u: Utskrift) -> None:
+    plass = any(f.regel.startswith("PLASS-") for f in u.feil)  # no layout holds it, no draft
     print(f"IKKE SKREVET UT {path}: {len(u.feil)} FEIL — dokumentet skal ikke skrives ut som "
-          "original (--utkast gir et utkast)", file=sys.stderr)
+          f"original{'' if plass else ' (--utkast gir et utkast)'}", file=sys.stderr)
     for f in u.feil:
         print(f"    {f.alvorlighet.value} {f.regel} ({f.paragraf}): {f.melding}", file=sys.stderr)
 
@@ -95,10 +97,10 @@ def run(args) -> int:
     paths = [p for p, _ in result.mapper]
     mal = targets(args, paths)
     today = args.dato or date.today()
-    utskrifter = [forbered(m, today=today, maalform=args.maalform, duplikat=args.duplikat,
-                           nytt_lopenummer=args.nytt_lopenummer, utkast=args.utkast,
-                           dokumenttype=dokumenttype(args), testdata=args.testdata)
-                  for _, m in result.mapper]
+    utskrifter = [nekt_uten_plass(forbered(
+        m, today=today, maalform=args.maalform, duplikat=args.duplikat,
+        nytt_lopenummer=args.nytt_lopenummer, utkast=args.utkast,
+        dokumenttype=dokumenttype(args), testdata=args.testdata)) for _, m in result.mapper]
     jobber = [(replace(u.dokument, fortrykt=args.fortrykt), str(t))
               for u, t in zip(utskrifter, mal, strict=True) if not u.nektet]
     if jobber and Path(args.ut).suffix.lower() != ".pdf":

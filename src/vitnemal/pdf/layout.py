@@ -10,10 +10,9 @@ from collections.abc import Sequence
 
 from vitnemal.dokument.model import Dokument
 from vitnemal.dokument.tekster import ledetekster
-from vitnemal.pdf import fonts, tabell
+from vitnemal.pdf import felt, fonts, tabell
 from vitnemal.pdf.maal import (
     AVSLUTNING_MAKS_Y,
-    BREDDE,
     DUPLIKAT_Y,
     FODSELSNUMMER_Y,
     FORTS_Y,
@@ -21,16 +20,13 @@ from vitnemal.pdf.maal import (
     FRAVAER_AR_HOYRE,
     FRAVAER_ENHET_X,
     HOYRE,
-    IDENTITET_VERDI_X,
     INNLEDNING_Y,
     LINJE,
     LINJE_UNDER_FAG,
-    MERKNAD_BREDDE,
     MERKNAD_LUFT,
     MERKNAD_MAKS_Y,
     NAVN_Y,
     NUMMER_Y,
-    PASTAND_BREDDE,
     PASTAND_HOYRE,
     PROGRAM_KODE_X,
     PROGRAM_NAVN_X,
@@ -79,31 +75,43 @@ def blankett(side: Side, dok: Dokument, lt: dict[str, str]) -> None:
         side.text(HOYRE - 2.0, DUPLIKAT_Y, lt["duplikat"], "B", SKRIFT_DUPLIKAT, "r")
 
 
-def identitet(side: Side, dok: Dokument, lt: dict[str, str]) -> None:
+def navnelinjer(dok: Dokument, lt: dict[str, str]) -> list[str]:
+    """Ref: 001 §2.2 — the name as printed, wrapped (``felt.navn``)."""
+    return felt.navn(lt).linjer(dok.navn)
+
+
+def forskyvning(navn: list[str]) -> float:
+    """How far (mm) a name in more than one line (``navnelinjer``) moves everything under it
+    down, on every page: fødselsnummer, innledning, «forts. fra side», the attachment heading."""
+    return (len(navn) - 1) * LINJE
+
+
+def identitet(side: Side, dok: Dokument, lt: dict[str, str], navn: list[str]) -> None:
     """Ref: 001 §2.2 — «Øverst på dokumentasjonen fører dere identitetsopplysningene med
-    ledetekst og med fet type: Navn: … Fødselsnummer: <11-sifret fødselsnummer>»."""
-    x = max(IDENTITET_VERDI_X, VENSTRE + 3.0 + max(
-        fonts.width(lt["navn"], "B", SKRIFT), fonts.width(lt["fodselsnummer"], "B", SKRIFT)))
+    ledetekst og med fet type: Navn: … Fødselsnummer: <11-sifret fødselsnummer>»; the name
+    as wrapped (``navnelinjer``)."""
+    x = felt.identitet_x(lt)
     side.text(VENSTRE, NAVN_Y, lt["navn"], "B")
-    side.text(x, NAVN_Y, dok.navn, "B")
-    side.text(VENSTRE, FODSELSNUMMER_Y, lt["fodselsnummer"], "B")
-    side.text(x, FODSELSNUMMER_Y, dok.fodselsnummer, "B")
+    for i, s in enumerate(navn):
+        side.text(x, NAVN_Y + i * LINJE, s, "B")
+    dy = forskyvning(navn)
+    side.text(VENSTRE, FODSELSNUMMER_Y + dy, lt["fodselsnummer"], "B")
+    side.text(x, FODSELSNUMMER_Y + dy, dok.fodselsnummer, "B")
 
 
-def programomrader(side: Side, dok: Dokument) -> float:
+def programomrader(side: Side, dok: Dokument, dy: float = 0.0) -> float:
     """Ref: 001 §2.3 — innledning, one line per programområde (code, name, utdanningsprogram
     «rett under hverandre», vg1–vg4), then sluttkompetanse (vitnemål) or «fullført»/«bestått»
-    «til høyre på linjen» (kompetansebevis). Returns the last baseline used."""
-    y = INNLEDNING_Y
+    «til høyre på linjen» (kompetansebevis). ``dy``: the name's extra lines. Returns the last
+    baseline used."""
+    y = INNLEDNING_Y + dy
     side.text(VENSTRE, y, dok.innledning)
     side.text(PROGRAM_UTDANNINGSPROGRAM_X, y, dok.innledning_program)
-    up_w = HOYRE - PROGRAM_UTDANNINGSPROGRAM_X
-    if any(p.pastand for p in dok.programomrader):
-        up_w -= PASTAND_BREDDE
+    up_felt = felt.utdanningsprogram(any(p.pastand for p in dok.programomrader))
     for p in dok.programomrader:
         y += LINJE
-        navn = fonts.wrap(p.navn, "R", SKRIFT, PROGRAM_UTDANNINGSPROGRAM_X - PROGRAM_NAVN_X - 2.0)
-        up = fonts.wrap(p.utdanningsprogram, "R", SKRIFT, up_w - 2.0)
+        navn = felt.PROGRAMOMRADE.linjer(p.navn)
+        up = up_felt.linjer(p.utdanningsprogram)
         side.text(PROGRAM_KODE_X, y, p.kode)
         for i, s in enumerate(navn):
             side.text(PROGRAM_NAVN_X, y + i * LINJE, s)
@@ -117,12 +125,14 @@ def programomrader(side: Side, dok: Dokument) -> float:
     return y
 
 
-def forts(side: Side, dok: Dokument, lt: dict[str, str], fra_side: int) -> float:
+def forts(side: Side, dok: Dokument, lt: dict[str, str], fra_side: int,
+          navn: list[str]) -> float:
     """Ref: 001 §2.9 — «Side 2 i dokumentasjonen begynner med … navn og fødselsnummer; tekst:
     forts. fra side 1». Returns the last baseline used."""
-    identitet(side, dok, lt)
-    side.text(VENSTRE, FORTS_Y, lt["forts"].replace("1", str(fra_side)))
-    return FORTS_Y
+    identitet(side, dok, lt, navn)
+    y = FORTS_Y + forskyvning(navn)
+    side.text(VENSTRE, y, lt["forts"].replace("1", str(fra_side)))
+    return y
 
 
 def underskrift(side: Side, dok: Dokument, lt: dict[str, str], sidetekst: str) -> None:
@@ -131,8 +141,9 @@ def underskrift(side: Side, dok: Dokument, lt: dict[str, str], sidetekst: str) -
     underskrifter skal alltid komme samme sted på blanketten.» Then «Side x av y» (001 §2.9)
     and the number «nederst til venstre … sammenhengende uten mellomrom … Skriftstørrelse
     skal være 9» (001 §2.8)."""
-    side.text(UNDERSKRIFT_X, STED_DATO_Y, f"{dok.sted}, {dok.dato}")
-    side.text(UNDERSKRIFT_X, SKOLE_Y, dok.skole)
+    side.text(UNDERSKRIFT_X, STED_DATO_Y, sted_dato(dok))
+    for i, s in enumerate(felt.SKOLE.linjer(dok.skole)):
+        side.text(UNDERSKRIFT_X, SKOLE_Y + i * LINJE, s)
     for y, navn in zip(UNDERSKRIFT_STREK_Y, dok.underskrivere, strict=True):
         side.line(UNDERSKRIFT_X, y, HOYRE, y)
         side.text(UNDERSKRIFT_X, y + UNDERSKRIFT_NAVN_LUFT, navn)
@@ -140,8 +151,13 @@ def underskrift(side: Side, dok: Dokument, lt: dict[str, str], sidetekst: str) -
     side.text(HOYRE, SIDE_Y, sidetekst, align="r")
 
 
+def sted_dato(dok: Dokument) -> str:
+    """Ref: 001 §2.8 — «sted, dato … Dato føres på formatet <dd.mm.åååå>»."""
+    return f"{dok.sted}, {dok.dato}"
+
+
 def _merknad_linjer(dok: Dokument) -> list[list[str]]:
-    return [fonts.wrap(m, "R", SKRIFT, MERKNAD_BREDDE) for m in dok.merknader]
+    return [felt.MERKNAD.linjer(m) for m in dok.merknader]
 
 
 def _avslutning_hoyde(dok: Dokument) -> tuple[float, float]:
@@ -166,9 +182,10 @@ def avslutning(side: Side, dok: Dokument, lt: dict[str, str], siste_y: float) ->
     adferd …, Fravær spesifisert for hvert år»; 001 §2.8 «Til venstre på blanketten under
     fravær fører dere eventuelle vitnemålsmerknader»."""
     y = siste_y + LINJE_UNDER_FAG + LINJE
-    felt = [(lt["sum_omfang"], dok.sum_omfang), (lt["orden"], dok.orden), (lt["adferd"], dok.adferd)]
+    verdier = [(lt["sum_omfang"], dok.sum_omfang), (lt["orden"], dok.orden),
+               (lt["adferd"], dok.adferd)]
     fri = VENSTRE
-    for x, (label, value) in zip(TOTAL_FELT_X, felt, strict=True):
+    for x, (label, value) in zip(TOTAL_FELT_X, verdier, strict=True):
         if value:
             x = max(x, fri)
             vx = x + fonts.width(label, "R", SKRIFT) + 3.0
@@ -209,6 +226,8 @@ def _fordel(dok: Dokument, poster: list[Post], start_1: float, start_n: float) -
         if avslutning_passer(dok, y - LINJE):
             sider.append(rest)
             return sider
+        if not rest:  # no fag at all, and the closing block does not fit under the header
+            return [[], []]
         y, n = start, 0
         for p in rest:
             if y + (p.linjer - 1) * LINJE > RAD_MAKS_Y:
@@ -234,12 +253,14 @@ def layout(dok: Dokument) -> list[Side]:
     attachments (001 §2.10)."""
     lt = tekster(dok)
     poster = tabell.poster(dok)
+    navn = navnelinjer(dok, lt)
+    dy = forskyvning(navn)
     forside = Side()
     blankett(forside, dok, lt)
-    identitet(forside, dok, lt)
-    y_topp = programomrader(forside, dok)
+    identitet(forside, dok, lt, navn)
+    y_topp = programomrader(forside, dok, dy)
     start_1 = y_topp + STIPLET_OVER_LUFT
-    start_n = FORTS_Y + STIPLET_OVER_LUFT
+    start_n = FORTS_Y + dy + STIPLET_OVER_LUFT
     header_h = tabell.tegn_ledetekst(Side(), lt, 0.0)
     fordeling = _fordel(dok, poster, start_1 + header_h, start_n + header_h)
     sider = []
@@ -250,7 +271,7 @@ def layout(dok: Dokument) -> list[Side]:
         else:
             side = Side()
             blankett(side, dok, lt)
-            forts(side, dok, lt, n - 1)
+            forts(side, dok, lt, n - 1, navn)
             y = tabell.tegn_ledetekst(side, lt, start_n) if del_ else start_n + LINJE
         for p in del_:
             y = tabell.tegn_post(side, p, y)
@@ -263,11 +284,12 @@ def layout(dok: Dokument) -> list[Side]:
         sidetekst = lt["side"].format(side=n, av=len(fordeling)) if len(fordeling) > 1 else ""
         underskrift(side, dok, lt, sidetekst)
         sider.append(side)
-    sider.extend(vedleggssider(dok, lt, dok.vedlegg))
+    sider.extend(vedleggssider(dok, lt, dok.vedlegg, navn))
     return sider
 
 
-def vedleggssider(dok: Dokument, lt: dict[str, str], avsnitt: Sequence[str]) -> list[Side]:
+def vedleggssider(dok: Dokument, lt: dict[str, str], avsnitt: Sequence[str],
+                  navn: list[str]) -> list[Side]:
     """Ref: 001 §2.10 — «Vedlegg skal merkes med samme identifikasjonsopplysninger som
     vitnemålet/kompetansebeviset, det vil si: Navn, fødselsnummer og vitnemål-/
     kompetansebevisnummer. … de samme underskrifter». On the ordinary blankett."""
@@ -275,16 +297,17 @@ def vedleggssider(dok: Dokument, lt: dict[str, str], avsnitt: Sequence[str]) -> 
         return []
     sider: list[Side] = []
     side, y = None, 0.0
+    dy = forskyvning(navn)
     for n, tekst in enumerate(avsnitt):
         if n:
             y += LINJE  # a blank line between paragraphs; dropped when a new page follows
-        for s in fonts.wrap(tekst, "R", SKRIFT, BREDDE):
+        for s in felt.VEDLEGG.linjer(tekst):
             if side is None or y + LINJE > AVSLUTNING_MAKS_Y:
                 side = Side()
                 blankett(side, dok, lt)
-                identitet(side, dok, lt)
-                side.text(VENSTRE, INNLEDNING_Y, lt["vedlegg"], "B")
-                y = INNLEDNING_Y + LINJE
+                identitet(side, dok, lt, navn)
+                side.text(VENSTRE, INNLEDNING_Y + dy, lt["vedlegg"], "B")
+                y = INNLEDNING_Y + dy + LINJE
                 sider.append(side)
             y += LINJE
             side.text(VENSTRE, y, s)

@@ -23,6 +23,12 @@ HOYRE = 200.0
 merknad column holds the guideline's abbreviated fagmerknader on one line (001 §3.1)."""
 BREDDE = HOYRE - VENSTRE
 
+# --- Printable area -----------------------------------------------------------------------
+SKRIV_TOPP = 10.0
+SKRIV_BUNN = SIDE_H - 5.0
+"""Top and bottom of the printable area (mm from the top edge): no glyph is placed above or
+below, nor left of VENSTRE or right of HOYRE (the renderer refuses, vitnemal.pdf.vakt)."""
+
 # --- Type (001 §2.1, §2.4, §2.8) -----------------------------------------------------------
 SKRIFT = 11.0
 """001 §2.1 «skrifttype Times New Roman skriftstørrelse 11 dersom ikke annet er angitt»."""
@@ -77,6 +83,9 @@ KOLONNER: tuple[tuple[str, float, float], ...] = (
 eksamensform, år og merknader»: (key, x offset from VENSTRE, width), in that order."""
 CELLE_LUFT = 1.5
 """Space kept free at the right of each cell."""
+KODE_LUFT = 0.5
+"""Space kept free right of a fagkode, which cannot wrap (001 §2.6): codes of wide capitals
+such as HUM3001 (17.0 mm) use part of the cell's air."""
 HOYREJUSTERT = frozenset({"omfang"})
 """Numbers of omfang stand right-aligned (units under units); header labels stand left."""
 HOYREJUSTERT_LUFT = 3.0
@@ -130,3 +139,18 @@ RAD_MAKS_Y = STED_DATO_Y - LINJE - 2.0
 # --- Page 2 and later (001 §2.9) ------------------------------------------------------------
 FORTS_Y = FODSELSNUMMER_Y + LINJE + 1.0
 """001 §2.9 «Side 2 … begynner med … navn og fødselsnummer; tekst: forts. fra side 1»."""
+
+# --- Room for texts of the record (001 §2.1: the size 11 is never reduced) ------------------
+# A text too wide for its place wraps at spaces and hyphens, up to the lines below; what needs
+# more, or holds a word wider than its place, is refused (vitnemal.pdf.kontroll). None of
+# these is in the guideline; docs/decisions.md gives the reasons.
+NAVN_MAKS_LINJER = 2
+"""001 §2.2 «Navn: <navn>» at the top of every page: a second line moves what follows down."""
+PROGRAM_MAKS_LINJER = 2
+"""001 §2.3: a programme area's name and its utdanningsprogram each in at most two lines, so
+that «inntil fire linjer» of programme areas always leave room for the fag table."""
+FAG_MAKS_LINJER = 4
+"""001 §2.6: a cell of a fag row (fag name, merknad …) in at most four lines."""
+SKOLE_MAKS_LINJER = 2
+"""001 §2.8: the school in at most two lines, the second still above the first signature
+line; place and date and each signatory's name in one line («skal alltid komme samme sted»)."""

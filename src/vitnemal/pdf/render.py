@@ -1,7 +1,9 @@
 """Write laid-out pages as a PDF/A-2b file with the ReportLab canvas.
 
 One text object per page (fewer operators, faster), lines after the text of the page, the
-watermark first so that it lies under everything. Only black and one light grey are used, in
+watermark first so that it lies under everything. Every text passes ``vitnemal.pdf.vakt``
+first: a character without a glyph, or a text outside the printable area, is an internal
+error and nothing is written. Only black and one light grey are used, in
 DeviceRGB, which the sRGB OutputIntent covers (vitnemal.pdf.pdfa).
 """
 
@@ -15,7 +17,7 @@ from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from vitnemal.dokument.model import Dokument, Dokumenttype
-from vitnemal.pdf import fonts, pdfa
+from vitnemal.pdf import fonts, pdfa, vakt
 from vitnemal.pdf.layout import layout, tekster
 from vitnemal.pdf.maal import MM, SIDE_B, SIDE_H, SKRIFT_UTKAST, STIPLET_MONSTER, STREK
 from vitnemal.pdf.side import Side
@@ -49,12 +51,14 @@ def _draw(c: Canvas, side: Side, names: dict[str, str]) -> None:
         kind = op[0]
         if kind == "T":
             _, x, y, font, size, s = op
+            vakt.tekst(x, y, font, size, s)
             if cur != (font, size):
                 t.setFont(names[font], size)
                 cur = (font, size)
             t.setTextOrigin(x * MM, _H - y * MM)
             t.textOut(s)
         elif kind == "W":
+            vakt.tegnbar(op[1], "B")
             _watermark(c, op[1], names)
         else:
             lines.append(op)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vitnemal.dokument.model import Dokument, FagRad
-from vitnemal.pdf import fonts
+from vitnemal.pdf import felt, fonts
 from vitnemal.pdf.maal import (
     CELLE_LUFT,
     HOYRE,
@@ -26,7 +26,7 @@ from vitnemal.pdf.maal import (
 )
 from vitnemal.pdf.side import Side
 
-_FELT = {
+RAD_ATTR = {
     "omfang": "omfang", "kode": "fagkode", "fag": "fagnavn", "standpunkt": "standpunkt",
     "eksamen": "eksamen", "eksamensform": "eksamensform", "ar": "ar", "merknader": "merknad",
 }
@@ -49,9 +49,8 @@ def overskrift(tekst: str) -> Post:
 def rad(r: FagRad) -> Post:
     """Ref: 001 §2.6 — one fag row; a cell too wide for its column wraps inside it."""
     celler = []
-    for key, _x, w in KOLONNER:
-        value = getattr(r, _FELT[key])
-        celler.append((key, tuple(fonts.wrap(value, "R", SKRIFT, w - CELLE_LUFT))))
+    for key, _x, _w in KOLONNER:
+        celler.append((key, tuple(felt.CELLER[key].linjer(getattr(r, RAD_ATTR[key])))))
     return Post(overskrift=None, celler=tuple(celler), linjer=max(len(c[1]) for c in celler))
 
 
