@@ -142,8 +142,8 @@ def test_broken_rows_are_named_in_norwegian(minimal):
     assert mappe is None
     found = {(p.sti, p.melding) for p in problems}
     n_fag, n_linjer = len(record["fag"]) - 1, len(record["programomrader"]) - 1
-    assert {("$.fag[0].ukjent", "ukjent felt"),
-            (f"$.fag[{n_fag}]", "skal være et objekt"),
-            ("$.programomrader[0].zz", "ukjent felt"),
-            (f"$.programomrader[{n_linjer}]", "skal være et objekt")} <= found
+    assert {("$.fag[0].ukjent", "ukjent felt «ukjent»"),
+            (f"$.fag[{n_fag}]", "skal være et objekt, ikke «tekst»"),
+            ("$.programomrader[0].zz", "ukjent felt «zz»"),
+            (f"$.programomrader[{n_linjer}]", "skal være et objekt, ikke 5")} <= found
     assert not any("(" in p.melding and "ugyldig verdi" in p.melding for p in problems)
