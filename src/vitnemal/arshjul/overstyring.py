@@ -55,7 +55,15 @@ def file_school_year(path: Path) -> str:
     raw = yamllines.load(path)
     if not isinstance(raw, dict) or "skolear" not in raw:
         raise InputError(f"{path}:1: mangler «skolear» (f.eks. skolear: 2025-2026)")
-    return str(raw["skolear"])
+    skolear, linje = raw["skolear"], raw.line_of("skolear")
+    if not isinstance(skolear, str):
+        raise InputError(f"{path}:{linje}: skolear skal være et skoleår som 2025-2026, ikke "
+                         f"{kort(skolear)}")
+    try:
+        school_year_start(skolear)
+    except InputError as exc:
+        raise InputError(f"{path}:{linje}: {exc}") from None
+    return skolear
 
 
 def load_overstyring(path: Path, arshjul: Arshjul, skolear: str) -> dict[str, Datoer]:

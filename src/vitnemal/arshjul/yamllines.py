@@ -15,7 +15,7 @@ import yaml
 
 from vitnemal.errors import InputError
 from vitnemal.io.les import Ulesbar, les_tekst
-from vitnemal.io.struktur import yaml_node, yaml_ulesbar
+from vitnemal.io.struktur import etterkontroll, yaml_node, yaml_ulesbar
 
 
 class LinedDict(dict):
@@ -54,8 +54,10 @@ def load(path: Path) -> Any:
         if node is None:
             return None
         try:
-            return _convert(node, laster)
+            data = _convert(node, laster)
         except yaml.YAMLError as exc:  # a bound of the loader (e.g. digits of an integer)
             raise yaml_ulesbar(exc, text) from None
+        etterkontroll(data)
+        return data
     except Ulesbar as exc:
         raise InputError(exc.tekst(path)) from None

@@ -66,7 +66,25 @@ def _overrides(args, arshjul):
     return lookup
 
 
+# The school years the årshjul is shown for: derived dates, holidays and the weeks of a school
+# year must stay inside the calendar Python can count (years 1–9999) with room to spare.
+FORSTE_AR, SISTE_AR = 1900, 2998
+
+
+def _innenfor(args, today: date) -> None:
+    """Every date and school year asked for lies in the range the årshjul can be derived for."""
+    forste, siste = date(FORSTE_AR, 8, 1), date(SISTE_AR + 1, 7, 31)
+    for navn, dag in (("--dato", today), ("--fra", args.fra), ("--til", args.til)):
+        if dag is not None and not forste <= dag <= siste:
+            raise InputError(f"{navn} {dag.isoformat()} er utenfor det årshjulet kan vises for "
+                             f"({forste.isoformat()}–{siste.isoformat()})")
+    if args.skolear and not FORSTE_AR <= school_year_start(args.skolear) <= SISTE_AR:
+        raise InputError(f"--skolear {args.skolear} er utenfor det årshjulet kan vises for "
+                         f"({FORSTE_AR}-{FORSTE_AR + 1} til {SISTE_AR}-{SISTE_AR + 1})")
+
+
 def _select(args, today: date) -> tuple[list[Hendelse], str]:
+    _innenfor(args, today)
     arshjul = seed_arshjul()
     overrides = _overrides(args, arshjul)
     kategori = parse_kategori(args.kategori) if args.kategori else None
@@ -94,7 +112,7 @@ def _select(args, today: date) -> tuple[list[Hendelse], str]:
         return (for_school_year(arshjul, year, overrides, fra, til, kategori),
                 f"Årshjul VIGO Opplæring {year}-{year + 1}")
     if fra is None:
-        fra, til = today, min(today, date.max - timedelta(days=30)) + timedelta(days=30)
+        fra, til = today, today + timedelta(days=30)
     return (timeline(arshjul, fra, til, overrides, kategori),
             f"Årshjul VIGO Opplæring {fra.isoformat()}–{til.isoformat()}")
 

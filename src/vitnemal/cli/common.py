@@ -79,16 +79,16 @@ def oppsummer(result: LoadResult) -> str:
 
 
 def les_inn(args, *, vis_problemer: bool = True) -> LoadResult:
-    """Load all files; print every problem (stderr) unless the caller reports them itself
-    (``--json``). The files that loaded are still worked on: one bad file never hides the
-    report on the good ones (exit status ``INNDATA``)."""
+    """Load all files; print every problem and a summary (stderr) unless the caller reports
+    them itself (``--json``: stdout is JSON and stderr stays empty). The files that loaded
+    are still worked on: one bad file never hides the report on the good ones (exit status
+    ``INNDATA``)."""
     result = load_elevmapper(args.filer, testdata=getattr(args, "testdata", False))
     if not result.mapper and not result.problemer:
         raise InputError("fant ingen elevmapper (.json, .yaml eller .yml) i "
                          + ", ".join(args.filer))
-    if vis_problemer:
+    if vis_problemer and result.problemer:
         print_problems(result)
-    if result.problemer:
         print(f"feil: {oppsummer(result)}; de andre filene er behandlet" if result.mapper
               else f"feil: {oppsummer(result)}; ingenting er gjort", file=sys.stderr)
     return result

@@ -15,7 +15,7 @@ from vitnemal.cli.common import FUNN, OK, parse_dato
 from vitnemal.ids import fodselsnummer
 from vitnemal.ids.fnr_resultat import Analyse
 from vitnemal.ids.fylker import fylke
-from vitnemal.meldinger import navn
+from vitnemal.meldinger import begrens, navn
 
 
 def register(sub) -> None:
@@ -46,7 +46,7 @@ def register(sub) -> None:
 def beskriv(a: Analyse) -> str:
     """One Norwegian line for an analysis."""
     if not a.gyldig:
-        return f"{navn(a.nummer, 20)}: avvist: {a.grunn}"
+        return f"{navn(a.nummer, 20)}: avvist: {begrens(a.grunn)}"
     parts = [f"{navn(a.nummer, 20)}: gyldig", a.type.tekst]
     if a.fodselsdato is not None:
         parts.append(f"født {a.fodselsdato:%d.%m.%Y}")

@@ -8,6 +8,7 @@ actually read, not for what ``stat`` says (files in ``/proc`` report size 0).
 
 from __future__ import annotations
 
+import codecs
 import errno
 import os
 import stat
@@ -54,8 +55,9 @@ def byte_tekst(n: int) -> str:
     >>> byte_tekst(MAKS_BYTE)
     '1 MB (1 000 000 byte)'
     """
-    mb = f"{n / 1_000_000:g} MB"
-    return f"{mb} ({n:,} byte)".replace(",", " ")
+    mb = f"{n / 1_000_000:g}".replace(".", ",")
+    tall = f"{n:,}".replace(",", " ")
+    return f"{mb} MB ({tall} byte)"
 
 
 # Operating-system errors in Norwegian (the English strerror never reaches the user).
@@ -168,6 +170,7 @@ def les_tekst(path: str | Path, *, maks: int = MAKS_BYTE) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            raise Ulesbar("filen er UTF-16, ikke UTF-8; lagre den som UTF-8") from None
         linje = raw[:exc.start].count(b"\n") + 1
-        raise Ulesbar(f"filen er ikke UTF-8 (ugyldig byte på linje {linje}); lagre den som "
-                      "UTF-8", linje) from None
+        raise Ulesbar("filen er ikke UTF-8; lagre den som UTF-8", linje) from None

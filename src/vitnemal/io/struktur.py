@@ -86,7 +86,7 @@ def _json_melding(msg: str) -> str:
 _SURROGAT = re.compile("[\ud800-\udfff]")
 
 
-def _etterkontroll(data: object) -> None:
+def etterkontroll(data: object) -> None:
     """Nesting depth and text of parsed data (iterative: the data may be deep). A lone UTF-16
     surrogate (JSON ``"\\ud800"``) is no character: it cannot be printed or written, so it is
     refused here rather than failing at the first print."""
@@ -123,7 +123,7 @@ def les_json(tekst: str) -> object:
         raise Ulesbar(str(exc)) from None
     except RecursionError:
         raise Ulesbar(_for_dypt()) from None
-    _etterkontroll(data)
+    etterkontroll(data)
     return data
 
 
@@ -241,7 +241,7 @@ _YAML = [
     ("expected ',' or ']'", "forventet komma eller ] i listen"),
     ("expected ',' or '}'", "forventet komma eller } i objektet"),
     ("expected the node content", "forventet en verdi her"),
-    ("expected a single document", "filen skal inneholde ett YAML-dokument, ikke flere (---)"),
+    ("but found another document", "filen skal inneholde ett YAML-dokument, ikke flere (---)"),
     ("expected '<document start>'", "forventet starten på et YAML-dokument"),
     ("found undefined alias", "aliaset (*navn) viser til et anker (&navn) som ikke finnes"),
     ("found duplicate anchor", "ankeret (&navn) er definert to ganger"),
@@ -286,8 +286,8 @@ def yaml_ulesbar(exc: yaml.YAMLError, tekst: str) -> Ulesbar:
 def yaml_node(tekst: str) -> tuple[yaml.Node | None, Laster]:
     """Compose YAML text into a node tree (for callers that want line numbers), and the loader
     that constructs values from its nodes; raises ``Ulesbar``."""
-    laster = Laster(tekst)
     try:
+        laster = Laster(tekst)  # the reader refuses control characters here
         return laster.get_single_node(), laster
     except yaml.YAMLError as exc:
         raise yaml_ulesbar(exc, tekst) from None
@@ -306,7 +306,7 @@ def les_yaml(tekst: str) -> object:
         raise yaml_ulesbar(exc, tekst) from None
     finally:
         laster.dispose()
-    _etterkontroll(data)
+    etterkontroll(data)
     return data
 
 
