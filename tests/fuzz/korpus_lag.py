@@ -89,7 +89,7 @@ KLASSER: dict[str, tuple[str | bytes, str]] = {
     "nokkel-ikke-tekst.yaml": ("versjon: '1'\n2026: x\n", "er ikke tekst"),
     "ikke-utf8.json": ('{"person": {"navn": "Ødegård"}}'.encode("latin-1"), "ikke UTF-8"),
     "utf16.json": ('{"versjon": "1"}'.encode("utf-16"), "UTF-16, ikke UTF-8"),
-    "tabulator.yaml": ("person:\n\tnavn: Test\n", "tabulator"),
+    "tabulator.yaml": ("person:\n\tnavn: Test\n", "tabulator kan ikke brukes til innrykk"),
     "kontrolltegn.yaml": ("versjon: '1'\nperson: \x00\n", "U+0000"),
     "ugyldig-json.json": ('{"versjon": "1",\n "person": }', "forventet en verdi"),
     "komma-til-slutt.json": ('{"versjon": "1",}', "feltnavn i doble anførselstegn"),

@@ -28,13 +28,24 @@ UGYLDIGE = {"fnr-uten-anforsel.yaml", "lang-verdi.json", "lang-nokkel.json", "li
             "nan-og-bool.json", "ugyldig-dato.yaml"}
 
 
+ENGELSK = ("Traceback", "Error", "Expecting", "found", "expected", "while ", "could not",
+           "not allowed", "Errno", "unacceptable")
+
+
 def _kjor(capsys, argv) -> tuple[int, str, str]:
     status = main(argv)
     out, err = capsys.readouterr()
     assert isinstance(status, int)
-    assert "Traceback" not in out + err
     assert len(out) + len(err) < MAKS_UTDATA, (len(out), len(err))
     return status, out, err
+
+
+def _uten_sti(tekst: str, fil: str) -> str:
+    """The output without the file's path (whose name also says what is wrong with it), and
+    free of English parser or Python words."""
+    tekst = tekst.replace(fil, "«fil»")
+    assert not any(w in tekst for w in ENGELSK), tekst[-2000:]
+    return tekst
 
 
 def test_korpus_er_oppdatert(tmp_path):
@@ -52,7 +63,7 @@ def test_valider(navn, capsys):
     fil = str(KORPUS / navn)
     status, out, _ = _kjor(capsys, ["valider", fil])
     assert status == (1 if navn in UGYLDIGE else 2)
-    assert fil in out and KLASSER[navn][1] in out
+    assert fil in out and KLASSER[navn][1] in _uten_sti(out, fil)
 
 
 @pytest.mark.parametrize("kommando", [["fullfortkode"], ["vis", *DATO], ["sjekk", *DATO],
@@ -67,7 +78,7 @@ def test_lesende_kommandoer(kommando, navn, capsys):
         assert svar["fil"] == fil and any(KLASSER[navn][1] in p["melding"]
                                           for p in svar["problemer"])
     else:
-        assert out == "" and fil in err and KLASSER[navn][1] in err
+        assert out == "" and fil in err and KLASSER[navn][1] in _uten_sti(err, fil)
 
 
 @pytest.mark.parametrize("navn", sorted(KLASSER))
@@ -87,16 +98,22 @@ def test_lag_skriver_ingenting(navn, tmp_path, capsys):
     fil = str(KORPUS / navn)
     ut = tmp_path / "ut"
     status, _, err = _kjor(capsys, ["lag", fil, "-o", str(ut), *DATO])
-    assert status == 2 and fil in err and KLASSER[navn][1] in err
+    assert status == 2 and fil in err and KLASSER[navn][1] in _uten_sti(err, fil)
     assert not ut.exists()
 
 
 @pytest.mark.parametrize("navn", sorted(KLASSER))
 def test_arshjul_overstyring(navn, capsys):
-    """An override file is read by the same loader: the same limits, named with file and line."""
+    """An override file is read by the same loader: the same limits, named with file and line
+    (an elevmappe's own field problems do not apply: the file then lacks «skolear»)."""
     fil = str(KORPUS / navn)
     status, out, err = _kjor(capsys, ["arshjul", "--skolear", "2025-2026", "--overstyring", fil])
     assert status == 2 and out == "" and fil in err
+    err = _uten_sti(err, fil)
+    # what JSON refuses but YAML reads (a trailing comma, an empty file, «"person": }»)
+    json_syntaks = {"komma-til-slutt.json", "tom.json", "ugyldig-json.json"}
+    if navn not in UGYLDIGE | json_syntaks:
+        assert KLASSER[navn][1].replace("siffer", "tegn") in err, err
 
 
 @pytest.mark.parametrize("navn", sorted(KLASSER))
@@ -104,7 +121,7 @@ def test_fnr_med_filens_innhold(navn, capsys):
     """``fnr`` takes numbers, not files: the file's text as the number is refused shortly."""
     tekst = (KORPUS / navn).read_bytes().decode("utf-8", "replace")[:5000] or " "
     status, out, _ = _kjor(capsys, ["fnr", tekst])
-    assert status == 1 and "avvist" in out and len(out) < 600
+    assert status == 1 and "avvist" in out and len(out) < 600 and "Traceback" not in out
 
 
 # --- inputs that cannot be committed ---------------------------------------------------------

@@ -28,7 +28,15 @@ class LinedDict(dict):
         return self.key_lines.get(key, self.line)
 
 
+_STANDARD = {yaml.MappingNode: "tag:yaml.org,2002:map", yaml.SequenceNode: "tag:yaml.org,2002:seq"}
+
+
 def _convert(node: yaml.Node, constructor: yaml.SafeLoader) -> Any:
+    tag = _STANDARD.get(type(node))
+    if tag is not None and node.tag != tag:  # ``!!python/…`` and other tags on a collection
+        raise yaml.constructor.ConstructorError(
+            None, None, f"could not determine a constructor for the tag {node.tag!r}",
+            node.start_mark)
     if isinstance(node, yaml.MappingNode):
         result = LinedDict()
         result.line = node.start_mark.line + 1
@@ -42,7 +50,7 @@ def _convert(node: yaml.Node, constructor: yaml.SafeLoader) -> Any:
         return [_convert(item, constructor) for item in node.value]
     try:
         return constructor.construct_object(node, deep=True)
-    except (ValueError, yaml.constructor.ConstructorError):
+    except ValueError:
         return node.value
 
 

@@ -33,12 +33,15 @@ from vitnemal.meldinger import antall
 def register(sub) -> None:
     p = sub.add_parser("arshjul", help="VIGOs årshjul: frister og leveranser (000)",
                        description="VIGO Opplæring sitt årshjul: frister og dataleveranser.")
-    p.add_argument("--skolear", help="skoleår, f.eks. 2025-2026 (uten: hele tidslinjen)")
+    p.add_argument("--skolear", metavar="ÅÅÅÅ-ÅÅÅÅ",
+                   help="skoleår, f.eks. 2025-2026 (uten: hele tidslinjen)")
     p.add_argument("--fra", type=parse_dato, metavar="ÅÅÅÅ-MM-DD", help="fra og med dato")
     p.add_argument("--til", type=parse_dato, metavar="ÅÅÅÅ-MM-DD", help="til og med dato")
-    p.add_argument("--uke", type=int, help="ISO-uke i skoleåret (31–53 høst, 1–30 vår)")
-    p.add_argument("--maaned", type=int, help="måned 1–12 i skoleåret")
-    p.add_argument("--kategori", help="kategori: " + ", ".join(k.value for k in Kategori))
+    p.add_argument("--uke", type=int, metavar="N",
+                   help="ISO-uke i skoleåret (31–53 høst, 1–30 vår)")
+    p.add_argument("--maaned", type=int, metavar="M", help="måned 1–12 i skoleåret")
+    p.add_argument("--kategori", metavar="KATEGORI",
+                   help="kategori: " + ", ".join(k.value for k in Kategori))
     p.add_argument("--json", action="store_true", help="skriv JSON")
     p.add_argument("--ics", metavar="FIL", help="skriv kalenderfil (RFC 5545)")
     p.add_argument("--overstyring", metavar="FIL", help="overstyringsfil for et skoleår")
