@@ -156,7 +156,8 @@ class Laster(yaml.SafeLoader):
             if node is not None:
                 self._alias += 1
                 if self._alias > MAKS_ALIAS:
-                    raise _Feil(f"filen har mer enn {MAKS_ALIAS} alias (*navn)", event.start_mark)
+                    raise _Feil(f"filen har mer enn {MAKS_ALIAS} alias (*navn); skriv verdiene ut "
+                                "i stedet", event.start_mark)
                 storrelse = self._noder.get(id(node))
                 if storrelse is None:
                     raise _Feil(f"aliaset *{navn(event.anchor)} peker på noe det selv står i",
