@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from vitnemal.cli import main
-from vitnemal.io.load import load_elevmappe
+from vitnemal.io.load import load_elevmappe, validate_data
 from vitnemal.meldinger import MAKS_MELDING
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,15 +40,8 @@ def _innstillinger(n: int):
 
 # --- what is fed in -------------------------------------------------------------------------------
 
-NASTY = st.sampled_from([
-    None, True, False, 0, -1, 10**40, 2**63, float("nan"), float("inf"), -0.0, 1e308, "",
-    " ", "\x00", "\u202e", "\ud800", "\U0001F600", "x" * 5000, "9" * 5000, "2026-13-01",
-    "V2026", "VO", "IOP1000", "FAM01", "VMM06", "vg3", "G", [], {}, [[[[[]]]]],
-    {"a": {"b": {"c": {}}}}, ["x"] * 50,
-])
-
-
 def _stier(obj, prefix=()):
+    """Every path into a record (keys and list indexes)."""
     yield prefix
     if isinstance(obj, dict):
         for k, v in obj.items():
@@ -58,16 +51,31 @@ def _stier(obj, prefix=()):
             yield from _stier(v, (*prefix, i))
 
 
-@st.composite
-def skadet_post(draw) -> tuple[str, bytes]:
-    """A sample elevmappe with values replaced by nasty ones, written as JSON or YAML."""
-    data = copy.deepcopy(draw(st.sampled_from(POSTER)))
+def _skad(data, draw, verdier) -> None:
+    """Replace the values at one to four random paths of ``data`` by values drawn from
+    ``verdier`` (each a fresh copy, so that no two places share a list)."""
     for _ in range(draw(st.integers(1, 4))):
         sti = draw(st.sampled_from(list(_stier(data))[1:]))
         mal = data
         for del_ in sti[:-1]:
             mal = mal[del_]
-        mal[sti[-1]] = copy.deepcopy(draw(NASTY))
+        mal[sti[-1]] = copy.deepcopy(draw(verdier))
+
+
+NASTY = st.sampled_from([
+    None, True, False, 0, -1, 10**40, 2**63, float("nan"), float("inf"), -0.0, 1e308, "",
+    " ", "\x00", "\u202e", "\ud800", "\U0001F600", "x" * 5000, "9" * 5000, "2026-13-01",
+    "V2026", "VO", "IOP1000", "FAM01", "VMM06", "vg3", "G", [], {}, [[[[[]]]]],
+    {"a": {"b": {"c": {}}}}, ["x"] * 50,
+])
+
+
+
+@st.composite
+def skadet_post(draw) -> tuple[str, bytes]:
+    """A sample elevmappe with values replaced by nasty ones, written as JSON or YAML."""
+    data = copy.deepcopy(draw(st.sampled_from(POSTER)))
+    _skad(data, draw, NASTY)
     if draw(st.booleans()):
         tekst = json.dumps(data, ensure_ascii=draw(st.booleans()))
         return "json", tekst.encode("utf-8", "surrogatepass")
@@ -127,6 +135,33 @@ def test_laster_gir_problemer_ikke_unntak(tmp_path, inn):
     for p in problemer:
         assert p.fil == str(fil) and p.melding
         assert len(p.melding) <= MAKS_MELDING + 50 and len(p.sti) < 500
+
+
+# Plain JSON values (no NaN): what another system's export could hold where a field belongs.
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 3000) | st.floats(allow_nan=False)
+    | st.sampled_from(["", "x", "VO", "IOP1000", "vg3", "halvar", "FAM01", "VMM06", "V2026"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner,
+                                                                   max_size=3),
+    max_leaves=8,
+)
+
+
+@_innstillinger(300)
+@given(data=st.data())
+def test_skadet_post_gir_problemer_ikke_unntak(minimal, data):
+    """Validation of a damaged record: problems (each once, each at a JSON path), never an
+    exception; the combination checks run over what validated (``model.delvis``)."""
+    record = copy.deepcopy(minimal)
+    record["fag"].append({"fagkode": "IOP1000", "fagnavn": "IOP", "fagtype": "IO", "trinn": "vg1",
+                          "termin": "V2026", "standpunkt": "VO"})
+    record["vitnemalsmerknader"] = [{"kode": "VMM06"}]
+    _skad(record, data.draw, _JSON)
+    mappe, problems = validate_data(json.loads(json.dumps(record)), "x.json")
+    assert (mappe is None) == bool(problems)
+    keys = [(p.sti, p.melding) for p in problems]
+    assert len(keys) == len(set(keys))
+    assert all(p.sti.startswith("$") and p.melding for p in problems)
 
 
 # --- the commands ---------------------------------------------------------------------------------
