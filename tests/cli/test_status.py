@@ -177,3 +177,16 @@ def test_entall_og_flertall(tmp_path, minimal, capsys):
     _, _, err = _status(capsys, "arshjul", "--skolear", "2025-2026", "--fra", "2025-08-01",
                         "--til", "2025-08-01", "--ics", str(tmp_path / "a.ics"))
     assert f"Skrev 1 hendelse til {tmp_path / 'a.ics'}" in err
+
+
+def test_funn_som_siterer_inndata_kortes_ned(tmp_path, minimal, capsys):
+    """A finding may quote the input (VMM31's parameter); text and JSON stay bounded."""
+    minimal["vitnemalsmerknader"] = [{"kode": "VMM31", "parametre": ["x" * 100_000]}]
+    f = tmp_path / "m.json"
+    f.write_text(json.dumps(minimal), encoding="utf-8")
+    status, out, _ = _status(capsys, "sjekk", str(f), *DATO)
+    assert status == 1 and "VMM31" in out and len(out) < 5000
+    status, out, _ = _status(capsys, "sjekk", "--json", str(f), *DATO)
+    [svar] = json.loads(out)
+    assert status == 1 and len(out) < 10_000
+    assert any("tegn utelatt" in funn["melding"] for funn in svar["funn"])

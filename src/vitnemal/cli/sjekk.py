@@ -39,13 +39,21 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
+def _kortet(rapport: dict) -> dict:
+    """A report whose finding texts are bounded (``meldinger.begrens``): a finding may quote a
+    value from the input, such as a remark's parameter."""
+    for f in rapport["funn"]:
+        f["melding"] = begrens(f["melding"])
+    return rapport
+
+
 def run(args) -> int:
     result = les_inn(args, vis_problemer=not args.json)
     today = args.dato or date.today()
     rapporter = [(path, sjekk(m, today=today, dokumenttype=dokumenttype(args),
                               testdata=args.testdata)) for path, m in result.mapper]
     if args.json:
-        dump_json([{"fil": p, **r.as_dict(), "problemer": []} if r else
+        dump_json([{"fil": p, **_kortet(r.as_dict()), "problemer": []} if r else
                    {"fil": p, "dokumenttype": None, "kan_utstedes": False, "funn": [],
                     "problemer": [x.as_dict() for x in feil]}
                    for p, r, feil in i_rekkefolge(result, dict(rapporter))])
