@@ -18,7 +18,6 @@ from vitnemal.cli.common import (
     problemer_per_fil,
 )
 from vitnemal.io import load_elevmapper
-from vitnemal.meldinger import antall
 
 
 def register(sub) -> None:
@@ -49,7 +48,7 @@ def run(args) -> int:
             if f not in feil:
                 print(f"{f}: gyldig")
         for f, mine in feil.items():
-            print(f"{f}: {antall(len(mine), 'feil', 'feil')}"
+            print(f"{f}: {len(mine)} feil"
                   + (" (filen kan ikke leses)" if f in result.ulesbare else ""))
             for p in mine:
                 where = p.sti + (f" ({p.post})" if p.post else "")
