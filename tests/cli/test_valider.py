@@ -20,7 +20,7 @@ def test_broken_sample_reports_everything(eksempler, capsys):
     broken = eksempler / "med-feil" / "01-mange-feil.json"
     assert main(["valider", str(broken), "--json"]) == 1
     report = json.loads(capsys.readouterr().out)
-    assert report["filer"] == [{"fil": str(broken), "gyldig": False}]
+    assert report["filer"] == [{"fil": str(broken), "gyldig": False, "lesbar": True}]
     paths = {p["sti"] for p in report["problemer"]}
     for expected in ("$.person.fodselsnummer", "$.person.status", "$.utsteder.orgnr",
                      "$.programomrader[0].kode", "$.fag[0].fagtype", "$.fag[1].fagmerknad",
@@ -36,14 +36,15 @@ def test_broken_sample_reports_everything(eksempler, capsys):
 def test_malformed_json_names_line(tmp_path, capsys):
     bad = tmp_path / "x.json"
     bad.write_text('{"versjon": "1",\n "person": }', encoding="utf-8")
-    assert main(["valider", str(bad)]) == 1
+    assert main(["valider", str(bad)]) == 2  # unreadable, not merely invalid
     out = capsys.readouterr().out
-    assert "linje 2" in out and "ikke gyldig JSON" in out
+    assert "linje 2, kolonne 12: filen er ikke gyldig JSON: forventet en verdi" in out
+    assert "Expecting" not in out
 
 
 def test_missing_file_is_reported_not_raised(tmp_path, capsys):
     missing = tmp_path / "finnes-ikke.json"
-    assert main(["valider", str(missing)]) == 1
+    assert main(["valider", str(missing)]) == 2
     out = capsys.readouterr().out
     assert f"filen {missing} kan ikke leses: den finnes ikke" in out
     assert "No such file" not in out
@@ -52,14 +53,14 @@ def test_missing_file_is_reported_not_raised(tmp_path, capsys):
 def test_not_utf8(tmp_path, capsys):
     bad = tmp_path / "latin1.json"
     bad.write_bytes('{"navn": "Ødegård"}'.encode("latin-1"))
-    assert main(["valider", str(bad)]) == 1
+    assert main(["valider", str(bad)]) == 2
     assert "UTF-8" in capsys.readouterr().out
 
 
 def test_yaml_error(tmp_path, capsys):
     bad = tmp_path / "x.yaml"
     bad.write_text("person: [\n", encoding="utf-8")
-    assert main(["valider", str(bad)]) == 1
+    assert main(["valider", str(bad)]) == 2
     assert "ikke gyldig YAML" in capsys.readouterr().out
 
 
@@ -90,7 +91,12 @@ _ENGELSK = re.compile(r"usage:|error:|options:|positional arguments|show this he
     (["valider", "--tull", "f.json"], "ukjente argumenter: --tull"),
     (["arshjul", "--uke"], "argumentet --uke: forventet én verdi"),
     (["fnr", "--json=ja", "1"], "argumentet --json: tar ingen verdi"),
-    (["vis", "--dato", "2026-13-01", "f.json"], "ugyldig dato '2026-13-01'"),
+    (["vis", "--dato", "2026-13-01", "f.json"],
+     "argumentet --dato: ugyldig dato «2026-13-01»: måned 13 finnes ikke (skriv ÅÅÅÅ-MM-DD)"),
+    (["arshjul", "--fra", "2026-13-01"], "argumentet --fra: ugyldig dato «2026-13-01»: måned 13"),
+    (["arshjul", "--til", "i morgen"], "argumentet --til: ugyldig dato «i morgen» (skriv"),
+    (["arshjul", "--dato", "2026-02-29"], "februar 2026 har ikke dag 29"),
+    (["fnr", "--dato", "2026-13-01", "1"], "argumentet --dato: ugyldig dato «2026-13-01»"),
 ])
 def test_usage_errors_are_norwegian(argv, needle, capsys):
     with pytest.raises(SystemExit) as exc:

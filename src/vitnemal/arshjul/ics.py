@@ -11,8 +11,6 @@ event with ``RRULE:FREQ=MONTHLY`` (one event per entry, not one per month).
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -20,7 +18,7 @@ from icalendar import Calendar, Event, vRecur
 
 from vitnemal.arshjul.klarsjekk import KLARSJEKKER
 from vitnemal.arshjul.model import Hendelse
-from vitnemal.errors import InputError
+from vitnemal.io.skriv import skriv_atomisk
 
 PRODID = "-//vitnemal//arshjul VIGO Opplæring//NO"
 
@@ -76,17 +74,8 @@ def build_calendar(hendelser: list[Hendelse], stamp: datetime, navn: str) -> Cal
 
 
 def write_ics(path: Path, hendelser: list[Hendelse], stamp: datetime, navn: str) -> int:
-    """Write the calendar to ``path`` atomically (temp file + rename); return the event count."""
+    """Write the calendar to ``path`` whole or not at all (``io.skriv``); return the event
+    count. A path that cannot be written raises ``InputError`` naming it, in Norwegian."""
     data = build_calendar(hendelser, stamp, navn).to_ical()
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise InputError(f"{path}: mappen {directory} finnes ikke")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise InputError(f"{path}: kan ikke skrive filen ({exc.strerror})") from None
+    skriv_atomisk(path, data)
     return data.count(b"BEGIN:VEVENT")

@@ -19,6 +19,7 @@ from vitnemal.arshjul import yamllines
 from vitnemal.arshjul.klarsjekk import KLARSJEKKER
 from vitnemal.arshjul.model import MAANEDSNAVN, RAPPORTKODE, Arshjul, Art, Oppforing
 from vitnemal.errors import InputError
+from vitnemal.meldinger import kort
 
 DATA_DIR = Path(__file__).parent / "data"
 SEED_FILE = DATA_DIR / "arshjul_2023-2024.yaml"
@@ -162,7 +163,7 @@ def school_year_start(skolear: str) -> int:
     """``"2025-2026"`` → 2025; raise ``InputError`` for anything else."""
     m = re.fullmatch(r"(\d{4})-(\d{4})", skolear.strip())
     if not m or int(m.group(2)) != int(m.group(1)) + 1:
-        raise InputError(f"ugyldig skoleår «{skolear}» (bruk ÅÅÅÅ-ÅÅÅÅ, f.eks. 2025-2026)")
+        raise InputError(f"ugyldig skoleår {kort(skolear)} (bruk ÅÅÅÅ-ÅÅÅÅ, f.eks. 2025-2026)")
     return int(m.group(1))
 
 

@@ -28,6 +28,7 @@ from vitnemal.arshjul.derive import Datoer, span
 from vitnemal.arshjul.loader import DATA_DIR, school_year_start
 from vitnemal.arshjul.model import Arshjul, Art
 from vitnemal.errors import InputError
+from vitnemal.meldinger import kort, navn
 
 _KEYS = {"id", "dato", "start", "slutt", "begrunnelse"}
 
@@ -54,7 +55,15 @@ def file_school_year(path: Path) -> str:
     raw = yamllines.load(path)
     if not isinstance(raw, dict) or "skolear" not in raw:
         raise InputError(f"{path}:1: mangler «skolear» (f.eks. skolear: 2025-2026)")
-    return str(raw["skolear"])
+    skolear, linje = raw["skolear"], raw.line_of("skolear")
+    if not isinstance(skolear, str):
+        raise InputError(f"{path}:{linje}: skolear skal være et skoleår som 2025-2026, ikke "
+                         f"{kort(skolear)}")
+    try:
+        school_year_start(skolear)
+    except InputError as exc:
+        raise InputError(f"{path}:{linje}: {exc}") from None
+    return skolear
 
 
 def load_overstyring(path: Path, arshjul: Arshjul, skolear: str) -> dict[str, Datoer]:
@@ -72,11 +81,11 @@ def load_overstyring(path: Path, arshjul: Arshjul, skolear: str) -> dict[str, Da
     first, last = span(start_year)
     declared = raw.get("skolear")
     if str(declared) != skolear:
-        problems.append(f"{path}:{raw.line_of('skolear')}: skolear «{declared}» stemmer ikke "
-                        f"med skoleåret som vises ({skolear})")
+        problems.append(f"{path}:{raw.line_of('skolear')}: skolear {kort(declared)} stemmer "
+                        f"ikke med skoleåret som vises ({skolear})")
     for key in raw:
         if key not in ("skolear", "overstyringer"):
-            problems.append(f"{path}:{raw.line_of(key)}: ukjent felt «{key}»")
+            problems.append(f"{path}:{raw.line_of(key)}: ukjent felt «{navn(key)}»")
     items = raw.get("overstyringer") or []
     if not isinstance(items, list):
         problems.append(f"{path}:{raw.line_of('overstyringer')}: «overstyringer» må være en liste")
@@ -89,10 +98,11 @@ def load_overstyring(path: Path, arshjul: Arshjul, skolear: str) -> dict[str, Da
                             "et oppslag med id og dato")
             continue
         oid = str(item.get("id", ""))
-        where = f"{path}:{item.line}: {oid or '(uten id)'}"
+        vist = navn(oid)
+        where = f"{path}:{item.line}: {vist or '(uten id)'}"
         for key in item:
             if key not in _KEYS:
-                problems.append(f"{path}:{item.line_of(key)}: {oid}: ukjent felt «{key}»")
+                problems.append(f"{path}:{item.line_of(key)}: {vist}: ukjent felt «{navn(key)}»")
         entry = index.get(oid)
         if entry is None:
             problems.append(f"{where}: ukjent oppføring (finnes ikke i årshjulet)")
@@ -113,16 +123,16 @@ def load_overstyring(path: Path, arshjul: Arshjul, skolear: str) -> dict[str, Da
             value = _as_date(item[key])
             line = item.line_of(key)
             if value is None:
-                problems.append(f"{path}:{line}: {oid}: ugyldig dato «{item[key]}» "
+                problems.append(f"{path}:{line}: {vist}: ugyldig dato {kort(item[key])} "
                                 "(bruk ÅÅÅÅ-MM-DD)")
             elif not first <= value <= last:
-                problems.append(f"{path}:{line}: {oid}: {value.isoformat()} er utenfor årshjulet "
+                problems.append(f"{path}:{line}: {vist}: {value.isoformat()} er utenfor årshjulet "
                                 f"for {skolear} ({first.isoformat()}–{last.isoformat()})")
             else:
                 dates[key] = value
         for key in {"dato", "start", "slutt"} - set(wanted):
             if key in item:
-                problems.append(f"{path}:{item.line_of(key)}: {oid}: «{key}» passer ikke "
+                problems.append(f"{path}:{item.line_of(key)}: {vist}: «{key}» passer ikke "
                                 f"for art {entry.art} (bruk {', '.join(wanted)})")
         if len(dates) != len(wanted):
             continue

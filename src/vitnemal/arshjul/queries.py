@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from vitnemal.arshjul.derive import Datoer, derive
 from vitnemal.arshjul.model import Arshjul, Hendelse, Kategori
 from vitnemal.errors import InputError
+from vitnemal.meldinger import kort
 
 Overstyringer = Callable[[int], dict[str, Datoer]]
 
@@ -37,8 +38,8 @@ def week_window(week: int, start_year: int) -> tuple[date, date]:
     year = start_year if week >= 31 else start_year + 1
     try:
         monday = date.fromisocalendar(year, week, 1)
-    except ValueError:
-        raise InputError(f"uke {week} finnes ikke i {year}") from None
+    except (ValueError, OverflowError):
+        raise InputError(f"uke {kort(week)} finnes ikke i {kort(year)}") from None
     return monday, monday + timedelta(days=6)
 
 
@@ -49,7 +50,7 @@ def month_window(month: int, start_year: int) -> tuple[date, date]:
     (datetime.date(2026, 2, 1), datetime.date(2026, 2, 28))
     """
     if not 1 <= month <= 12:
-        raise InputError(f"ugyldig måned «{month}» (1–12)")
+        raise InputError(f"ugyldig måned {kort(month)} (1–12)")
     year = start_year if month >= 8 else start_year + 1
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
@@ -59,7 +60,7 @@ def parse_kategori(value: str) -> Kategori:
         return Kategori(value.strip().lower())
     except ValueError:
         valid = ", ".join(k.value for k in Kategori)
-        raise InputError(f"ukjent kategori «{value}» (gyldige: {valid})") from None
+        raise InputError(f"ukjent kategori {kort(value)} (gyldige: {valid})") from None
 
 
 def _order(hendelser: Iterable[Hendelse], seed_order: dict[str, int]) -> list[Hendelse]:

@@ -21,6 +21,7 @@ import sys
 
 from vitnemal import __version__
 from vitnemal.errors import VitnemalError
+from vitnemal.meldinger import begrens
 
 # Order is the order shown in ``vitnemal --help``.
 COMMANDS = ["valider", "fnr", "fullfortkode", "vis", "sjekk", "lag", "arshjul"]
@@ -156,12 +157,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tolerant_utskrift() -> None:
+    """A character the terminal's encoding cannot show is escaped, never a crash mid-report."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+
+
+def _kort(exc: Exception) -> str:
+    """An error's message, each line bounded (``meldinger.begrens``)."""
+    return "\n".join(begrens(linje) for linje in str(exc).splitlines())
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; returns the exit status (README: 0 ok, 1 findings or refused,
+    2 unreadable input or wrong use). ``--help`` and ``--version`` exit with 0 as argparse
+    does."""
+    _tolerant_utskrift()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
-    except VitnemalError as exc:  # raised by a ``type=`` converter such as ``parse_dato``
-        print(f"{parser.prog}: feil: {exc}", file=sys.stderr)
+    except SystemExit as exc:
+        if exc.code:  # a usage error, already explained by argparse
+            return 2
+        raise
+    except VitnemalError as exc:  # raised by a ``type=`` converter
+        print(f"{parser.prog}: feil: {_kort(exc)}", file=sys.stderr)
         return 2
     if not getattr(args, "func", None):
         parser.print_help()
@@ -169,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except VitnemalError as exc:
-        print(f"feil: {exc}", file=sys.stderr)
+        print(f"feil: {_kort(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -25,29 +25,28 @@ from vitnemal.arshjul.queries import (
     timeline,
     week_window,
 )
+from vitnemal.cli.common import OK, parse_dato
 from vitnemal.errors import InputError
-
-
-def _date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"ugyldig dato «{value}» (bruk ÅÅÅÅ-MM-DD)") from None
+from vitnemal.meldinger import antall
 
 
 def register(sub) -> None:
     p = sub.add_parser("arshjul", help="VIGOs årshjul: frister og leveranser (000)",
                        description="VIGO Opplæring sitt årshjul: frister og dataleveranser.")
-    p.add_argument("--skolear", help="skoleår, f.eks. 2025-2026 (uten: hele tidslinjen)")
-    p.add_argument("--fra", help="fra og med dato (ÅÅÅÅ-MM-DD)")
-    p.add_argument("--til", help="til og med dato (ÅÅÅÅ-MM-DD)")
-    p.add_argument("--uke", type=int, help="ISO-uke i skoleåret (31–53 høst, 1–30 vår)")
-    p.add_argument("--maaned", type=int, help="måned 1–12 i skoleåret")
-    p.add_argument("--kategori", help="kategori: " + ", ".join(k.value for k in Kategori))
+    p.add_argument("--skolear", metavar="ÅÅÅÅ-ÅÅÅÅ",
+                   help="skoleår, f.eks. 2025-2026 (uten: hele tidslinjen)")
+    p.add_argument("--fra", type=parse_dato, metavar="ÅÅÅÅ-MM-DD", help="fra og med dato")
+    p.add_argument("--til", type=parse_dato, metavar="ÅÅÅÅ-MM-DD", help="til og med dato")
+    p.add_argument("--uke", type=int, metavar="N",
+                   help="ISO-uke i skoleåret (31–53 høst, 1–30 vår)")
+    p.add_argument("--maaned", type=int, metavar="M", help="måned 1–12 i skoleåret")
+    p.add_argument("--kategori", metavar="KATEGORI",
+                   help="kategori: " + ", ".join(k.value for k in Kategori))
     p.add_argument("--json", action="store_true", help="skriv JSON")
     p.add_argument("--ics", metavar="FIL", help="skriv kalenderfil (RFC 5545)")
     p.add_argument("--overstyring", metavar="FIL", help="overstyringsfil for et skoleår")
-    p.add_argument("--dato", help="dagens dato (standard: i dag)")
+    p.add_argument("--dato", type=parse_dato, metavar="ÅÅÅÅ-MM-DD",
+                   help="dagens dato (standard: i dag)")
     p.add_argument("--klarsjekker", action="store_true",
                    help="vis oppføringer med klarsjekk og sjekkregisteret")
     p.set_defaults(func=run)
@@ -70,7 +69,25 @@ def _overrides(args, arshjul):
     return lookup
 
 
+# The school years the årshjul is shown for: derived dates, holidays and the weeks of a school
+# year must stay inside the calendar Python can count (years 1–9999) with room to spare.
+FORSTE_AR, SISTE_AR = 1900, 2998
+
+
+def _innenfor(args, today: date) -> None:
+    """Every date and school year asked for lies in the range the årshjul can be derived for."""
+    forste, siste = date(FORSTE_AR, 8, 1), date(SISTE_AR + 1, 7, 31)
+    for navn, dag in (("--dato", today), ("--fra", args.fra), ("--til", args.til)):
+        if dag is not None and not forste <= dag <= siste:
+            raise InputError(f"{navn} {dag.isoformat()} er utenfor det årshjulet kan vises for "
+                             f"({forste.isoformat()}–{siste.isoformat()})")
+    if args.skolear and not FORSTE_AR <= school_year_start(args.skolear) <= SISTE_AR:
+        raise InputError(f"--skolear {args.skolear} er utenfor det årshjulet kan vises for "
+                         f"({FORSTE_AR}-{FORSTE_AR + 1} til {SISTE_AR}-{SISTE_AR + 1})")
+
+
 def _select(args, today: date) -> tuple[list[Hendelse], str]:
+    _innenfor(args, today)
     arshjul = seed_arshjul()
     overrides = _overrides(args, arshjul)
     kategori = parse_kategori(args.kategori) if args.kategori else None
@@ -88,7 +105,7 @@ def _select(args, today: date) -> tuple[list[Hendelse], str]:
     if args.fra or args.til:
         if not (args.fra and args.til):
             raise InputError("--fra og --til må brukes sammen")
-        fra, til = _date(args.fra), _date(args.til)
+        fra, til = args.fra, args.til
     elif args.uke is not None:
         fra, til = week_window(args.uke, base_year)
     elif args.maaned is not None:
@@ -168,18 +185,19 @@ def format_klarsjekker() -> str:
 
 
 def run(args) -> int:
-    today = _date(args.dato) if args.dato else date.today()
+    """Exit status 0; 2 for a bad option, override file or ``--ics`` path (nothing written)."""
+    today = args.dato or date.today()
     if args.klarsjekker:
         print(format_klarsjekker())
-        return 0
+        return OK
     hendelser, navn = _select(args, today)
     if args.ics:
         stamp = datetime.combine(today, datetime.min.time(), tzinfo=UTC)
         count = ics.write_ics(Path(args.ics), hendelser, stamp, navn)
-        print(f"Skrev {count} hendelser til {args.ics}", file=sys.stderr)
-        return 0
+        print(f"Skrev {antall(count, 'hendelse', 'hendelser')} til {args.ics}", file=sys.stderr)
+        return OK
     if args.json:
         print(json.dumps([as_dict(h) for h in hendelser], ensure_ascii=False, indent=2))
     else:
         print(format_text(hendelser))
-    return 0
+    return OK

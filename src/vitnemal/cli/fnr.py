@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from vitnemal.errors import InputError
+from vitnemal.cli.common import FUNN, OK, parse_dato
 from vitnemal.ids import fodselsnummer
 from vitnemal.ids.fnr_resultat import Analyse
 from vitnemal.ids.fylker import fylke
+from vitnemal.meldinger import begrens, navn
 
 
 def register(sub) -> None:
@@ -34,6 +35,7 @@ def register(sub) -> None:
     )
     p.add_argument(
         "--dato",
+        type=parse_dato,
         metavar="ÅÅÅÅ-MM-DD",
         help="dato for valg av århundre der nummeret ikke angir det (standard: i dag)",
     )
@@ -41,20 +43,11 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def _dato(text: str | None) -> date:
-    if text is None:
-        return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InputError(f"ugyldig --dato {text!r}: skriv datoen som ÅÅÅÅ-MM-DD") from None
-
-
 def beskriv(a: Analyse) -> str:
     """One Norwegian line for an analysis."""
     if not a.gyldig:
-        return f"{a.nummer}: avvist: {a.grunn}"
-    parts = [f"{a.nummer}: gyldig", a.type.tekst]
+        return f"{navn(a.nummer, 20)}: avvist: {begrens(a.grunn)}"
+    parts = [f"{navn(a.nummer, 20)}: gyldig", a.type.tekst]
     if a.fodselsdato is not None:
         parts.append(f"født {a.fodselsdato:%d.%m.%Y}")
     else:
@@ -75,7 +68,7 @@ def beskriv(a: Analyse) -> str:
 
 
 def run(args) -> int:
-    today = _dato(args.dato)
+    today = args.dato or date.today()
     results = [fodselsnummer.analyse(n, testdata=args.testdata, today=today) for n in args.nummer]
     for a in results:
         if args.json:
@@ -85,4 +78,4 @@ def run(args) -> int:
         if args.merknader:
             for note in a.merknader:
                 print(f"  - {note}")
-    return 0 if all(a.gyldig for a in results) else 1
+    return OK if all(a.gyldig for a in results) else FUNN

@@ -3,12 +3,21 @@
 For every programme area line: code, level, school year, fullførtkode, the rule and its
 reference, and a Norwegian explanation naming the deciding fag and grades.
 Lines of school years without a rule set are shown with «-» and the reason. Exit status: 0;
-2 for broken input (every problem is printed, nothing is computed) or a --skolear without rules.
+2 for a --skolear without rules, or when a file is unreadable or no valid elevmappe (every
+problem is printed; the other files are still computed). With ``--json`` an unreadable file is
+an entry ``{"fil", "problemer"}`` of the list.
 """
 
 from __future__ import annotations
 
-from vitnemal.cli.common import add_files_argument, add_testdata_argument, dump_json, load_or_fail
+from vitnemal.cli.common import (
+    add_files_argument,
+    add_testdata_argument,
+    dump_json,
+    i_rekkefolge,
+    les_inn,
+    status,
+)
 from vitnemal.rules.fullfortkode import beregn
 from vitnemal.rules.regelsett import skolear_start, velg_regelsett
 
@@ -33,12 +42,14 @@ def run(args) -> int:
     if args.skolear:  # fail before reading files: unknown school year is a clear error
         skolear_start(args.skolear)
         velg_regelsett(args.skolear)
-    result = load_or_fail(args)
+    result = les_inn(args, vis_problemer=not args.json)
     utdata = [(fil, mappe, beregn(mappe, skolear=args.skolear)) for fil, mappe in result.mapper]
     if args.json:
-        dump_json([{"fil": fil, "navn": mappe.person.navn,
-                    "fullfortkoder": [k.as_dict() for k in koder]}
-                   for fil, mappe, koder in utdata])
+        gode = {fil: {"fil": fil, "navn": mappe.person.navn,
+                      "fullfortkoder": [k.as_dict() for k in koder]}
+                for fil, mappe, koder in utdata}
+        dump_json([god or {"fil": fil, "problemer": [x.as_dict() for x in feil]}
+                   for fil, god, feil in i_rekkefolge(result, gode)])
     else:
         for fil, mappe, koder in utdata:
             print(f"{fil}: {mappe.person.navn}")
@@ -51,4 +62,4 @@ def run(args) -> int:
                       + (f" ({k.kodenavn})" if k.kode else ""))
                 print(f"    {k.forklaring}")
                 print(f"    Regel: {k.regel} ({k.ref})")
-    return 0
+    return status(result)

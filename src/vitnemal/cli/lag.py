@@ -2,7 +2,9 @@
 
 Every elevmappe is checked first (``vitnemal.utskrift``): one with FEIL is not printed as an
 original and is listed with its findings (exit status 1); ``--utkast`` prints it marked
-«UTKAST». Broken input stops everything before anything is written (exit status 2).
+«UTKAST». Broken input stops everything before anything is written (exit status 2), and so does
+an output path that cannot take a file (under a regular file, a read-only disk, ``/proc``):
+the folder is tried before the first document is made (``io.skriv``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from vitnemal.cli.common import add_files_argument, add_testdata_argument, load_
 from vitnemal.cli.vis import add_dokument_arguments, dokumenttype
 from vitnemal.dokument.model import Dokumenttype
 from vitnemal.errors import InputError
+from vitnemal.io.skriv import klargjor_fil, klargjor_mappe, skrivefeil
+from vitnemal.meldinger import antall, begrens
 from vitnemal.pdf.batch import render_batch
 from vitnemal.pdf.kontroll import nekt_uten_plass
 from vitnemal.utskrift import Utskrift, forbered
@@ -64,9 +68,7 @@ def targets(args, paths: list[str]) -> list[Path]:
         if len(paths) != 1:
             raise InputError(f"-o {ut} er én fil, men det er {len(paths)} elevmapper; "
                              "oppgi en mappe")
-        if not ut.parent.is_dir():
-            raise InputError(f"mappen {ut.parent} finnes ikke")
-        return [ut]
+        return [klargjor_fil(ut)]
     if ut.exists() and not ut.is_dir():
         raise InputError(f"{ut} finnes og er ikke en mappe")
     out = [ut / f"{Path(p).stem}{_suffix(args)}.pdf" for p in paths]
@@ -86,7 +88,8 @@ def _nektet(path: str, u: Utskrift) -> None:
     print(f"IKKE SKREVET UT {path}: {len(u.feil)} FEIL — dokumentet skal ikke skrives ut som "
           f"original{'' if plass else ' (--utkast gir et utkast)'}", file=sys.stderr)
     for f in u.feil:
-        print(f"    {f.alvorlighet.value} {f.regel} ({f.paragraf}): {f.melding}", file=sys.stderr)
+        print(f"    {f.alvorlighet.value} {f.regel} ({f.paragraf}): {begrens(f.melding)}",
+              file=sys.stderr)
 
 
 def run(args) -> int:
@@ -104,12 +107,11 @@ def run(args) -> int:
     jobber = [(replace(u.dokument, fortrykt=args.fortrykt), str(t))
               for u, t in zip(utskrifter, mal, strict=True) if not u.nektet]
     if jobber and Path(args.ut).suffix.lower() != ".pdf":
-        Path(args.ut).mkdir(parents=True, exist_ok=True)
+        klargjor_mappe(args.ut)
     try:
         sider = iter(render_batch(jobber, processes=args.jobber))
     except OSError as exc:  # disk full, no write permission …: each file is whole or absent
-        raise InputError(f"kan ikke skrive {exc.filename or args.ut}: "
-                         f"{exc.strerror or exc}") from None
+        raise skrivefeil(exc, args.ut) from None
     nektet = 0
     for path, u, target in zip(paths, utskrifter, mal, strict=True):
         if u.nektet:
@@ -119,8 +121,9 @@ def run(args) -> int:
         d = u.dokument
         n = next(sider)
         merke = " UTKAST" if d.utkast else " DUPLIKAT" if d.duplikat else ""
-        print(f"skrevet {target}: {_TYPE[d.type]}{merke}, {n} {'side' if n == 1 else 'sider'}, "
+        print(f"skrevet {target}: {_TYPE[d.type]}{merke}, {antall(n, 'side', 'sider')}, "
               f"nr. {d.dokumentnummer}")
     if nektet:
-        print(f"{nektet} av {len(paths)} dokumenter ble ikke skrevet ut", file=sys.stderr)
+        print(f"{nektet} av {antall(len(paths), 'dokument', 'dokumenter')} ble ikke skrevet ut",
+              file=sys.stderr)
     return 1 if nektet else 0

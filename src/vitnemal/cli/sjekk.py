@@ -1,16 +1,26 @@
 """``vitnemal sjekk FIL... [--json]`` — check elevmapper against Udir's guideline (001).
 
 Prints the document type and every finding grouped by severity; exit status 1 when any file has
-a FEIL (such a document must not be issued), 2 for unreadable input.
+a FEIL (such a document must not be issued), 2 when any file is unreadable or no valid
+elevmappe — the other files are still checked and reported. With ``--json`` every file is an
+entry of the list, an unreadable one with its ``problemer``, so stdout is always JSON.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from vitnemal.cli.common import add_files_argument, add_testdata_argument, dump_json, load_or_fail
+from vitnemal.cli.common import (
+    add_files_argument,
+    add_testdata_argument,
+    dump_json,
+    i_rekkefolge,
+    les_inn,
+    status,
+)
 from vitnemal.cli.vis import add_dokument_arguments, dokumenttype
 from vitnemal.findings import Alvorlighet
+from vitnemal.meldinger import begrens
 from vitnemal.sjekk import sjekk
 
 _OVERSKRIFT = {Alvorlighet.FEIL: "Feil", Alvorlighet.VARSEL: "Varsler",
@@ -29,23 +39,35 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
+def _kortet(rapport: dict) -> dict:
+    """A report whose finding texts are bounded (``meldinger.begrens``): a finding may quote a
+    value from the input, such as a remark's parameter."""
+    for f in rapport["funn"]:
+        f["melding"] = begrens(f["melding"])
+    return rapport
+
+
 def run(args) -> int:
-    result = load_or_fail(args)
+    result = les_inn(args, vis_problemer=not args.json)
     today = args.dato or date.today()
     rapporter = [(path, sjekk(m, today=today, dokumenttype=dokumenttype(args),
                               testdata=args.testdata)) for path, m in result.mapper]
     if args.json:
-        dump_json([{"fil": p, **r.as_dict()} for p, r in rapporter])
+        dump_json([{"fil": p, **_kortet(r.as_dict()), "problemer": []} if r else
+                   {"fil": p, "dokumenttype": None, "kan_utstedes": False, "funn": [],
+                    "problemer": [x.as_dict() for x in feil]}
+                   for p, r, feil in i_rekkefolge(result, dict(rapporter))])
     else:
         for n, (path, r) in enumerate(rapporter):
             typ = r.as_dict()["dokumenttype"].replace("vitnemal", "vitnemål")
-            status = "kan utstedes" if r.kan_utstedes else "kan IKKE utstedes"
-            print(("\n" if n else "") + f"{path}: {typ}, {status}")
+            utstedes = "kan utstedes" if r.kan_utstedes else "kan IKKE utstedes"
+            print(("\n" if n else "") + f"{path}: {typ}, {utstedes}")
             for alv in Alvorlighet:
                 funn = [f for f in r.funn if f.alvorlighet is alv]
                 if not funn:
                     continue
                 print(f"  {_OVERSKRIFT[alv]} ({len(funn)}):")
                 for f in funn:
-                    print(f"    {f.alvorlighet.value} {f.regel} ({f.paragraf}): {f.melding}")
-    return 1 if any(not r.kan_utstedes for _, r in rapporter) else 0
+                    print(f"    {f.alvorlighet.value} {f.regel} ({f.paragraf}): "
+                          f"{begrens(f.melding)}")
+    return status(result, funn=any(not r.kan_utstedes for _, r in rapporter))

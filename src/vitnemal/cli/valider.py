@@ -1,10 +1,23 @@
-"""``vitnemal valider FIL...`` — check that elevmapper are well-formed, reporting every problem."""
+"""``vitnemal valider FIL...`` — check that elevmapper are well-formed, reporting every problem.
+
+Exit status 0 when every file is a valid elevmappe; 1 when a file was read but is not a valid
+elevmappe (its problems are this command's findings); 2 when a file could not be read or parsed
+at all (missing, not a regular file, over the size limit, not UTF-8, bad JSON/YAML, nested too
+deep …) or no file was found.
+"""
 
 from __future__ import annotations
 
-from vitnemal.cli.common import add_files_argument, add_testdata_argument, dump_json
+from vitnemal.cli.common import (
+    FUNN,
+    INNDATA,
+    OK,
+    add_files_argument,
+    add_testdata_argument,
+    dump_json,
+    problemer_per_fil,
+)
 from vitnemal.io import load_elevmapper
-from vitnemal.io.load import expand
 
 
 def register(sub) -> None:
@@ -21,25 +34,27 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    files = [str(p) for p in expand(args.filer)]
     result = load_elevmapper(args.filer, testdata=args.testdata)
-    bad = {p.fil for p in result.problemer}
+    files = result.filer
+    feil = problemer_per_fil(result.problemer)
     if args.json:
         dump_json({
-            "filer": [{"fil": f, "gyldig": f not in bad} for f in files],
+            "filer": [{"fil": f, "gyldig": f not in feil, "lesbar": f not in result.ulesbare}
+                      for f in files],
             "problemer": [p.as_dict() for p in result.problemer],
         })
     else:
         for f in files:
-            if f not in bad:
+            if f not in feil:
                 print(f"{f}: gyldig")
-        for f in files:
-            if f in bad:
-                mine = [p for p in result.problemer if p.fil == f]
-                print(f"{f}: {len(mine)} feil")
-                for p in mine:
-                    where = p.sti + (f" ({p.post})" if p.post else "")
-                    print(f"  {where}: {p.melding}")
+        for f, mine in feil.items():
+            print(f"{f}: {len(mine)} feil"
+                  + (" (filen kan ikke leses)" if f in result.ulesbare else ""))
+            for p in mine:
+                where = p.sti + (f" ({p.post})" if p.post else "")
+                print(f"  {where}: {p.melding}")
         if not files:
             print("fant ingen elevmapper")
-    return 1 if (bad or not files) else 0
+    if result.ulesbare or not files:
+        return INNDATA
+    return FUNN if feil else OK

@@ -1,4 +1,9 @@
-"""``vitnemal vis FIL [--json]`` — print what the document would say (001 chapter 2)."""
+"""``vitnemal vis FIL... [--json]`` — print what the document would say (001 chapter 2).
+
+Exit status 0; 2 when a file is unreadable or no valid elevmappe (the others are still shown).
+With ``--json`` one file gives its document; several, or any unreadable, give a list of
+``{"fil", "dokument"}`` and ``{"fil", "problemer"}`` entries.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,10 @@ from vitnemal.cli.common import (
     add_files_argument,
     add_testdata_argument,
     dump_json,
-    load_or_fail,
+    i_rekkefolge,
+    les_inn,
     parse_dato,
+    status,
 )
 from vitnemal.dokument.compose import compose
 from vitnemal.dokument.model import Dokumenttype
@@ -42,18 +49,22 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    result = load_or_fail(args)
+    result = les_inn(args, vis_problemer=not args.json)
     today = args.dato or date.today()
     dokumenter = []
     for path, mappe in result.mapper:
         d = compose(mappe, maalform=args.maalform, today=today, dokumenttype=dokumenttype(args))
         dokumenter.append((path, d))
     if args.json:
-        data = [{"fil": p, "dokument": d.as_dict()} for p, d in dokumenter]
-        dump_json(data[0]["dokument"] if len(data) == 1 else data)
+        if len(result.filer) == 1 and dokumenter:
+            dump_json(dokumenter[0][1].as_dict())
+        else:
+            dump_json([{"fil": p, "dokument": d.as_dict()} if d else
+                       {"fil": p, "problemer": [x.as_dict() for x in feil]}
+                       for p, d, feil in i_rekkefolge(result, dict(dokumenter))])
     else:
         for n, (path, d) in enumerate(dokumenter):
-            if len(dokumenter) > 1:
+            if len(result.filer) > 1:
                 print(("\n" if n else "") + f"== {path}")
             print(tekst(d))
-    return 0
+    return status(result)

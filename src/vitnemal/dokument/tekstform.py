@@ -4,6 +4,17 @@ from __future__ import annotations
 
 from vitnemal.dokument.model import Dokument
 
+# The units of fravær for a count of one (the ledetekster hold the plural the PDF prints).
+_ENTALL = {"dager": {"nb": "dag", "nn": "dag", "en": "day"},
+           "timer": {"nb": "time", "nn": "time", "en": "hour"}}
+
+
+def _enhet(antall: str, key: str, lt: dict, maalform: str) -> str:
+    """«1 dag», «2 dager», «-- dager» (the count is printed text: a number or a dash)."""
+    if antall.strip() == "1":
+        return _ENTALL[key].get(maalform, _ENTALL[key]["nb"])
+    return lt.get(key, key)
+
 
 def tekst(d: Dokument) -> str:
     """The document as lines of text, in the blankett's order (001 §2.2–2.8)."""
@@ -35,8 +46,8 @@ def tekst(d: Dokument) -> str:
     if d.fravaer:
         ut.append(f"{lt.get('fravaer', 'Fravær')}:")
         for f in d.fravaer:
-            ut.append(f"  {f.etikett}: {f.dager} {lt.get('dager', 'dager')}, "
-                      f"{f.timer} {lt.get('timer', 'timer')}")
+            ut.append(f"  {f.etikett}: {f.dager} {_enhet(f.dager, 'dager', lt, d.maalform)}, "
+                      f"{f.timer} {_enhet(f.timer, 'timer', lt, d.maalform)}")
     if d.merknader:
         ut.append("")
         ut.extend(d.merknader)

@@ -2,25 +2,32 @@
 
 A problem names the file, the JSON path (``$.fag[3].standpunkt``), the record it sits in
 (the person, or a fag row by its fagkode) and the field. Nothing raises for bad input:
-callers get the list of problems and decide.
+callers get the list of problems and decide. A file that cannot be read or parsed at all
+(``Problem.lesbar`` False: missing, not a regular file, over ``MAKS_BYTE``, not UTF-8, bad
+syntax, nested too deep …) is told apart from one that is read but is no valid elevmappe.
+Values from the input are shown through ``meldinger.kort``, never whole.
 """
 
 from __future__ import annotations
 
-import errno
-import json
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
+from vitnemal.io.les import MAKS_BYTE, Ulesbar, les_tekst, os_melding
+from vitnemal.io.struktur import les_struktur
+from vitnemal.meldinger import begrens, kort, navn
 from vitnemal.model import Elevmappe
 from vitnemal.model.delvis import kryssjekk
 
-MAX_BYTES = 5_000_000
+__all__ = ["MAKS_BYTE", "LoadResult", "Problem", "expand", "load_elevmappe", "load_elevmapper",
+           "os_melding", "validate_data"]
+
+_FILTYPER = (".json", ".yaml", ".yml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +37,7 @@ class Problem:
     melding: str
     post: str = ""  # the record: «person», «fag NOR1260» …
     felt: str = ""
+    lesbar: bool = True  # False: the file could not be read or parsed at all
 
     def __str__(self) -> str:
         where = self.sti + (f" ({self.post})" if self.post else "")
@@ -37,27 +45,35 @@ class Problem:
 
     def as_dict(self) -> dict:
         return {"fil": self.fil, "sti": self.sti, "post": self.post, "felt": self.felt,
-                "melding": self.melding}
+                "melding": self.melding, "lesbar": self.lesbar}
 
 
 @dataclass
 class LoadResult:
     mapper: list[tuple[str, Elevmappe]] = field(default_factory=list)
     problemer: list[Problem] = field(default_factory=list)
+    filer: list[str] = field(default_factory=list)  # every file read, in order
 
     @property
     def ok(self) -> bool:
         return not self.problemer
 
+    @property
+    def ulesbare(self) -> set[str]:
+        """Files that could not be read or parsed at all."""
+        return {p.fil for p in self.problemer if not p.lesbar}
+
 
 _MESSAGES = {
     "missing": "feltet mangler",
-    "extra_forbidden": "ukjent felt",
-    "unexpected_keyword_argument": "ukjent felt",  # in a fag row (a dataclass)
     "string_type": "skal være tekst",
     "int_type": "skal være et heltall",
     "int_parsing": "skal være et heltall",
     "int_from_float": "skal være et heltall",
+    "int_parsing_size": "tallet er for stort",
+    "finite_number": "skal være et tall",
+    "float_type": "skal være et tall",
+    "float_parsing": "skal være et tall",
     "bool_type": "skal være true eller false",
     "bool_parsing": "skal være true eller false",
     "list_type": "skal være en liste",
@@ -72,27 +88,72 @@ _MESSAGES = {
     "date_from_datetime_inexact": "skal være en dato uten klokkeslett",
     "string_too_short": "kan ikke være tom",
     "string_pattern_mismatch": "har feil format",
+    "string_unicode": "skal være tekst (UTF-8)",
     "greater_than_equal": "er for lav (minst {ge})",
     "less_than_equal": "er for høy (høyst {le})",
     "none_required": "skal ikke fylles ut",
 }
+# Types whose message also shows what was given (never for text fields: that may be a
+# fødselsnummer).
+_VIS_VERDI = {"int_type", "int_parsing", "int_from_float", "finite_number", "float_type",
+              "float_parsing", "bool_type", "bool_parsing", "date_type", "date_parsing",
+              "date_from_datetime_parsing", "list_type", "dict_type", "model_type",
+              "model_attributes_type", "dataclass_type", "dataclass_args_type"}
+
+_YAML_SANNHET = ("; uten anførselstegn leser YAML yes, no, on, off, true og false som "
+                 "sannhetsverdier")
 
 
-def _translate(err: dict) -> str:
+def _hva(verdi: object) -> str:
+    """What a value is, in words (no value shown)."""
+    if isinstance(verdi, bool):
+        return "en sannhetsverdi (true/false)"
+    if isinstance(verdi, (int, float)):
+        return "et tall"
+    if isinstance(verdi, list):
+        return "en liste"
+    if isinstance(verdi, dict):
+        return "et objekt"
+    if verdi is None:
+        return "tom (null)"
+    return "en dato" if hasattr(verdi, "isoformat") else "en annen type"
+
+
+def _translate(err: dict, yaml_fil: bool = False) -> str:
     typ = err["type"]
     ctx = err.get("ctx") or {}
+    got = err.get("input")
+    loc = err.get("loc") or ()
     if typ == "vitnemal":
-        return err["msg"]
+        return begrens(err["msg"])
     if typ in ("enum", "literal_error"):
-        expected = ctx.get("expected", "")
-        got = err.get("input")
-        return f"ugyldig verdi {got!r}; lovlige verdier er {expected}".replace(" or ", " eller ")
+        expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
+        hint = _YAML_SANNHET if yaml_fil and isinstance(got, bool) else ""
+        return f"ugyldig verdi {kort(got)}; lovlige verdier er {begrens(expected)}{hint}"
+    if typ in ("extra_forbidden", "unexpected_keyword_argument"):
+        return f"ukjent felt «{navn(loc[-1])}»" if loc else "ukjent felt"
+    if typ == "string_type":
+        if loc and loc[-1] == "fodselsnummer" and isinstance(got, (int, float)) and yaml_fil:
+            return ("skal være tekst: skriv fødselsnummeret i anførselstegn (fodselsnummer: "
+                    "\"…\"); uten anførselstegn leser YAML det som et tall, og en ledende 0 "
+                    "går tapt eller endrer tallet")
+        if got is None:
+            return "skal være tekst, ikke tom (null)"
+        if yaml_fil and isinstance(got, (int, float, bool)) or hasattr(got, "isoformat"):
+            return (f"skal være tekst, men YAML leste verdien som {_hva(got)}; sett den i "
+                    "anførselstegn")
+        return f"skal være tekst, ikke {_hva(got)}"
     if typ in _MESSAGES:
         try:
-            return _MESSAGES[typ].format(**ctx)
-        except (KeyError, IndexError):
-            return _MESSAGES[typ]
-    return f"ugyldig verdi ({err['msg']})"
+            melding = _MESSAGES[typ].format(**ctx)
+        except (KeyError, IndexError, ValueError):
+            melding = _MESSAGES[typ]
+        if typ in _VIS_VERDI and "input" in err:
+            melding += f", ikke {kort(got)}"
+            if yaml_fil and isinstance(got, bool):
+                melding += _YAML_SANNHET
+        return melding
+    return "ugyldig verdi" + (f" {kort(got)}" if "input" in err else "")
 
 
 def _path(loc: tuple) -> str:
@@ -103,7 +164,7 @@ def _path(loc: tuple) -> str:
         elif part.startswith(("function-", "Annotated", "nullable", "union")) or "[" in part:
             continue
         else:
-            out += f".{part}"
+            out += f".{navn(part)}"
     return out
 
 
@@ -121,29 +182,14 @@ def _record(data, loc: tuple) -> str:
         label = {"fag": "fag", "programomrader": "programområde",
                  "vitnemalsmerknader": "vitnemålsmerknad", "fravaer": "fravær år"}[head]
         if isinstance(row, dict) and row.get(key) is not None:
-            return f"{label} {row[key]}"
+            return f"{label} {navn(row[key], 20)}"
         return f"{label} nr. {idx + 1}" if isinstance(idx, int) else label
     return {"person": "person", "utsteder": "utsteder"}.get(head, "elevmappe")
 
 
 def _field(loc: tuple) -> str:
     names = [p for p in loc if isinstance(p, str) and not p.startswith("function-")]
-    return names[-1] if names else ""
-
-
-def parse_text(text: str, name: str) -> tuple[object, list[Problem]]:
-    """Parse JSON or YAML text; YAML is a superset, but JSON errors read better for .json."""
-    try:
-        if name.lower().endswith(".json"):
-            return json.loads(text), []
-        return yaml.safe_load(text), []
-    except json.JSONDecodeError as exc:
-        return None, [Problem(name, f"linje {exc.lineno}, kolonne {exc.colno}",
-                              f"filen er ikke gyldig JSON: {exc.msg}")]
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"linje {mark.line + 1}, kolonne {mark.column + 1}" if mark else "$"
-        return None, [Problem(name, where, f"filen er ikke gyldig YAML: {getattr(exc, 'problem', exc)}")]
+    return navn(names[-1]) if names else ""
 
 
 def _order(data: dict, loc: tuple) -> tuple:
@@ -160,86 +206,58 @@ def validate_data(data, name: str, *, testdata: bool = False) -> tuple[Elevmappe
     if not isinstance(data, dict):
         return None, [Problem(name, "$", "filen skal inneholde ett objekt (en elevmappe)")]
     context = {"testdata": testdata}
+    yaml_fil = not name.lower().endswith(".json")
     try:
         return Elevmappe.model_validate(data, context=context), []
     except ValidationError as exc:
-        found = [(tuple(e["loc"]), _translate(e)) for e in exc.errors(include_url=False)]
+        found = [(tuple(e["loc"]), _translate(e, yaml_fil)) for e in exc.errors(include_url=False)]
     found += kryssjekk(data, context)
     seen: set[tuple[str, str]] = set()
     problems = []
     for loc, melding in sorted(found, key=lambda item: _order(data, item[0])):
-        key = (_path(loc), melding)
+        key = (_path(loc), begrens(melding))
         if key not in seen:
             seen.add(key)
             problems.append(Problem(name, key[0], melding, _record(data, loc), _field(loc)))
     return None, problems
 
 
-# Operating-system errors in Norwegian (the English strerror never reaches the user).
-_OS_MELDINGER = {
-    errno.ENOENT: "den finnes ikke",
-    errno.EACCES: "ingen tilgang (mangler lesetillatelse)",
-    errno.EPERM: "ingen tilgang (operasjonen er ikke tillatt)",
-    errno.EISDIR: "det er en mappe, ikke en fil",
-    errno.ENOTDIR: "en del av stien er ikke en mappe",
-    errno.ENAMETOOLONG: "filnavnet er for langt",
-    errno.ELOOP: "for mange symbolske lenker i stien",
-    errno.EIO: "lesefeil (inn/ut-feil på lagringsmediet)",
-    errno.EMFILE: "for mange åpne filer",
-    errno.ENFILE: "for mange åpne filer",
-    errno.EBUSY: "den er i bruk",
-    errno.ETIMEDOUT: "tidsavbrudd ved lesing",
-}
-
-
-def os_melding(exc: OSError, name: str, hva: str = "filen") -> str:
-    """A Norwegian message for an operating-system error on the file (or ``hva="mappen"``)
-    ``name``.
-
-    >>> os_melding(FileNotFoundError(2, "No such file or directory"), "a.json")
-    'filen a.json kan ikke leses: den finnes ikke'
-    """
-    reason = _OS_MELDINGER.get(exc.errno)
-    if reason is None:
-        code = errno.errorcode.get(exc.errno, "") if exc.errno else ""
-        reason = "ukjent feil fra operativsystemet" + (f" ({code})" if code else "")
-    return f"{hva} {name} kan ikke leses: {reason}"
-
-
 def load_elevmappe(path: str | Path, *, testdata: bool = False) -> tuple[Elevmappe | None, list[Problem]]:
-    p = Path(path)
     name = str(path)
-    if p.is_dir():  # a directory ``expand`` could not list
+    if os.path.isdir(path):  # a directory ``expand`` could not list
         try:
-            os.listdir(p)
+            os.listdir(path)
         except OSError as exc:
-            return None, [Problem(name, "$", os_melding(exc, name, "mappen"))]
+            return None, [Problem(name, "$", os_melding(exc, name, "mappen"), lesbar=False)]
     try:
-        if p.stat().st_size > MAX_BYTES:
-            return None, [Problem(name, "$", "filen er for stor til å være en elevmappe")]
-        raw = p.read_bytes()
-    except OSError as exc:
-        return None, [Problem(name, "$", os_melding(exc, name))]
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None, [Problem(name, "$", "filen er ikke UTF-8")]
-    data, problems = parse_text(text, name)
-    if problems:
-        return None, problems
+        data = les_struktur(les_tekst(path), name)
+    except Ulesbar as exc:
+        return None, [Problem(name, exc.sted, exc.melding, lesbar=False)]
     return validate_data(data, name, testdata=testdata)
 
 
+def _vanlig_fil(p: Path) -> bool:
+    """A regular file (symbolic links followed); a FIFO or device in a folder is not read."""
+    try:
+        return stat.S_ISREG(p.stat().st_mode)
+    except OSError:
+        return True  # reported when read: ``load_elevmappe`` names the reason
+
+
 def expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given; a directory stands for its *.json, *.yaml and *.yml files."""
+    """Files as given; a directory stands for its regular *.json, *.yaml and *.yml files
+    (a FIFO or device there is left out: it could block or never end)."""
     out: list[Path] = []
     for item in paths:
         p = Path(item)
         if p.is_dir():
             try:
-                out.extend(sorted(q for q in p.iterdir() if q.suffix.lower() in (".json", ".yaml", ".yml")))
+                names = sorted(os.listdir(p))
             except OSError:
                 out.append(p)  # reported when read: load_elevmappe names the reason
+                continue
+            out.extend(q for q in (p / n for n in names)
+                       if q.suffix.lower() in _FILTYPER and _vanlig_fil(q))
         else:
             out.append(p)
     return out
@@ -248,6 +266,7 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
 def load_elevmapper(paths: Iterable[str | Path], *, testdata: bool = False) -> LoadResult:
     result = LoadResult()
     for p in expand(paths):
+        result.filer.append(str(p))
         mappe, problems = load_elevmappe(p, testdata=testdata)
         result.problemer.extend(problems)
         if mappe is not None:

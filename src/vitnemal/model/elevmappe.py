@@ -122,6 +122,17 @@ def _upper(v):
     return v.strip().upper() if isinstance(v, str) else v
 
 
+def _ikke_sannhetsverdi(v):
+    """A count is a number: pydantic would read true/false as 1/0 (issue 12)."""
+    if isinstance(v, bool):
+        raise _problem(f"skal være et heltall, ikke {'true' if v else 'false'}")
+    return v
+
+
+Heltall = Annotated[int, BeforeValidator(_ikke_sannhetsverdi)]
+HeltallEllerIngen = Annotated[int | None, BeforeValidator(_ikke_sannhetsverdi)]
+
+
 def _lower(v):
     return v.strip().lower() if isinstance(v, str) else v
 
@@ -231,7 +242,7 @@ class Utsteder(Strict):
         "(001 §2.8)"
     )
     utstedt: date | None = Field(default=None, description="Issue date (001 §2.8)")
-    lopenummer: int | None = Field(
+    lopenummer: HeltallEllerIngen = Field(
         default=None, ge=1, le=99999, description="Serial of the document number (001 §2.8)"
     )
 
@@ -286,7 +297,7 @@ class Programomrade:
     deltid: bool = Field(
         default=False, description="Part-time or only some fag of the programme area (004 H)"
     )
-    over_to_ar: Literal[1, 2] | None = Field(
+    over_to_ar: Annotated[Literal[1, 2] | None, BeforeValidator(_ikke_sannhetsverdi)] = Field(
         default=None, description="Programme area taken over two years: year 1 or 2 (004 H)"
     )
     unormalt_skolear: Literal["underveis", "avsluttet"] | None = Field(
@@ -358,7 +369,7 @@ class Fag:
     )
     fagnavn: Annotated[str, _tekst("fagnavnet")] = Field(min_length=1)
     fagtype: Annotated[Fagtype, BeforeValidator(_upper)] = Field(description="001 §2.5")
-    omfang: int | None = Field(
+    omfang: HeltallEllerIngen = Field(
         default=None, ge=0, le=2000, description="Årstimer in 60-minute units; none prints «--»"
     )
     trinn: Annotated[Niva, BeforeValidator(_lower)] = Field(description="Level of the fag: vg1 … vg5")
@@ -446,9 +457,9 @@ class Fag:
 class Fravaer(Strict):
     """Fravær for one year of the opplæring (001 §2.7, §8.1)."""
 
-    ar: int = Field(ge=1, le=5, description="1. år … 5. år")
-    dager: int = Field(ge=0, le=366)
-    timer: int = Field(ge=0, le=2000)
+    ar: Heltall = Field(ge=1, le=5, description="1. år … 5. år")
+    dager: Heltall = Field(ge=0, le=366)
+    timer: Heltall = Field(ge=0, le=2000)
 
 
 class Elevmappe(Strict):

@@ -327,7 +327,8 @@ def b_bestatt(lin: Linje) -> Treff | None:
     eksamenskarakter)»; fritak and fremmedspråk as privatist give B, I or M «i forhold til de
     andre karakterene» (NB)."""
     bestatt = _fagkoder(lin.med_utfall(_BESTATT))
-    tekst = f"Fullført og bestått: alle {len(bestatt)} fag som teller, er bestått"
+    tekst = ("Fullført og bestått: det ene faget som teller, er bestått" if len(bestatt) == 1
+             else f"Fullført og bestått: alle {len(bestatt)} fag som teller, er bestått")
     if lin.utenfor:
         tekst += "; ikke tatt med: " + "; ".join(
             f"{f.fagkode} ({grunn})" for f, _, grunn in lin.utenfor[:6])

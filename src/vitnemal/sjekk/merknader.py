@@ -8,6 +8,7 @@ from datetime import date
 from vitnemal.dokument import lop
 from vitnemal.dokument.beslutning import antall_fag
 from vitnemal.findings import Alvorlighet
+from vitnemal.meldinger import antall
 from vitnemal.model import Fagtype, Karakter, Vurdering
 from vitnemal.sjekk.katalog import Treff, regel
 from vitnemal.sjekk.kontekst import fagsti
@@ -140,8 +141,9 @@ def merknad_parametre(ktx):
             continue
         if len(m.parametre) != len(e.parametre):
             hva = ", ".join(f"<{p}>" for p in e.parametre) or "ingen"
-            yield Treff(f"{m.kode} skal ha {len(e.parametre)} verdi(er) ({hva}), har "
-                        f"{len(m.parametre)}", fagkode=fagkode, merknad=m.kode, sti=sti)
+            yield Treff(f"{m.kode} skal ha {antall(len(e.parametre), 'verdi', 'verdier')} "
+                        f"({hva}), har {len(m.parametre)}", fagkode=fagkode, merknad=m.kode,
+                        sti=sti)
 
 
 @regel("VMM31-DATO", "001 §9.1", FEIL, "VMM31 med dato dd.mm.åååå")
