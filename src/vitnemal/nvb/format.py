@@ -26,7 +26,7 @@ datetime.date(2014, 9, 8)
 >>> Format.fra_kode("A3").skriv("KLAG", siffer=False)
 Traceback (most recent call last):
     ...
-vitnemal.nvb.format.Feltfeil: teksten har 4 tegn, men feltet (A3) tillater høyst 3
+vitnemal.nvb.format.Feltfeil: teksten har 4 tegn, men feltet (A3) tillater høyst 3; den blir ikke kuttet
 """
 
 from __future__ import annotations

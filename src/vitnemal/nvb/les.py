@@ -22,6 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from vitnemal.findings import Alvorlighet
+from vitnemal.io.load import os_melding
 from vitnemal.nvb import linjer as _linjer
 from vitnemal.nvb.format import Feltfeil
 from vitnemal.nvb.funn import FIL, SYSTEM, Funnliste, NvbFinding, lag
@@ -65,7 +66,7 @@ def les(kilde: str | os.PathLike | bytes, *, maks_byte: int = _linjer.MAKS_BYTE,
             return _system(f"filen er større enn grensen på {maks_byte:,} byte".replace(",", " ")
                            + "; ingenting er lest", maks_funn)
         except OSError as exc:
-            return _system(f"filen kan ikke leses: {exc.strerror or exc}", maks_funn)
+            return _system(os_melding(exc, str(kilde)), maks_funn)
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -144,6 +145,7 @@ class _Leser:
             if kode == "V" and raa_nr:
                 self.uleste_v.add(raa_nr)
             elif kode == "A":  # keep the block, so its ¤V/¤D lines stay under an ¤A
+                self.feilfelt.update((linje, f.nr) for f in spek.felt)
                 self._post_a(KLASSER["A"](), linje)
             self.forrige = kode
             return
