@@ -249,6 +249,8 @@ class _Leser:
     def _post_v(self, v, linje) -> None:
         b = self._blokk("V", linje, v.orgnr, "V7", v.vgdoknr)
         if b is None:
+            if v.vgdoknr:  # its ¤P/¤F/¤M lines are not reported again
+                self.uleste_v.add(v.vgdoknr)
             return
         d = {"v": v, "linje": linje, "p": [], "f": [], "m": []}
         b["dok"].append(d)

@@ -213,12 +213,16 @@ def _ny_post(linje: str) -> bool:
 
 def _finn_slutt(s, j, nr, kilde: _Kilde, rapporter, post, indeks):
     """Find the end of the wrapped field opening at ``s[j]``; extend ``s`` with following
-    lines when needed. Returns (s, index of `}` or -1, index after it)."""
-    k, fra = _lukking(s, j + 1)
+    lines when needed. Returns (s, index of `}` or -1, index after it).
+
+    Only a `}` at the end of the last line joined (or before a `¤`) can close the field, so
+    each pulled line is searched on its own and the lines are joined once: linear time."""
+    k, m = _lukking(s, j + 1)
     if k != -1:
-        return s, k, fra
-    opprinnelig, hentet = s, []
-    while len(hentet) < MAKS_KLAMMELINJER and len(s) <= MAKS_LINJE:
+        return s, k, m
+    hentet: list[tuple[int, str]] = []
+    lengde = len(s)
+    while len(hentet) < MAKS_KLAMMELINJER and lengde <= MAKS_LINJE:
         neste = kilde.neste()
         if neste is None:
             break
@@ -226,12 +230,12 @@ def _finn_slutt(s, j, nr, kilde: _Kilde, rapporter, post, indeks):
             kilde.tilbake.append(neste)
             break
         hentet.append(neste)
-        s = s + "\n" + neste[1]
-        k, m = _lukking(s, fra)
+        start = lengde + 1  # where this line begins in the joined text
+        lengde = start + len(neste[1])
+        k, m = _lukking(neste[1], 0)
         if k != -1:
-            return s, k, m
-        fra = m
+            return "\n".join([s, *(tekst for _, tekst in hentet)]), start + k, start + m
     kilde.tilbake.extend(reversed(hentet))
     rapporter(nr, post, indeks, "feltet begynner med «{», men har ingen avsluttende «}» før "
               "¤ eller linjeslutt; lest som vanlig tekst")
-    return opprinnelig, -1, 0
+    return s, -1, 0

@@ -219,8 +219,8 @@ F = Posttype("F", "Fag", kilde="¤F — one line per subject", felt=(
        "name differs; a warning)"),
 ))
 
-_M_UDOK = ("the documentation's own ¤M sample has five more fields than M1–M5 (the third of "
-           "them «F»); the facts do not describe them")
+_M_UDOK = ("the documentation's own ¤M sample has five more fields than M1–M5 (the second of "
+           "them, M7, is «F»); the facts do not describe them")
 
 M = Posttype("M", "Dokumentmerknad", kilde="¤M — document remarks (VMM only)", min_felt=5,
              felt=(
