@@ -106,8 +106,9 @@ class _Leser:
         self.feilfelt: set[tuple[int, str]] = set()
         self.linjer = 0
         self.blokker: list[dict] = []  # per ¤A: a, line, s, docs, annulments, counts
-        self.dok: dict[str, dict] = {}  # Vgdoknr -> the document being built
-        self.barn: list[tuple[str, object, int]] = []  # (type, record, line) of ¤P ¤F ¤M
+        self.dok: dict[str, dict] = {}  # Vgdoknr -> the first ¤V with it
+        self.dok_siste: dict[str, dict] = {}  # Vgdoknr -> the last ¤V with it so far
+        self.barn: list[tuple[str, object, int]] = []  # ¤P ¤F ¤M before their ¤V
         self.v_blokk: dict[str, int] = {}  # raw V1 -> index of its ¤A block (for counts)
         self.barn_raa: list[tuple[str, str]] = []  # (type, raw Vgdoknr) of every ¤P ¤F ¤M
         self.uleste_v: set[str] = set()  # V1 of ¤V lines that could not be read
@@ -256,6 +257,7 @@ class _Leser:
         b["dok"].append(d)
         if v.vgdoknr is not None:
             self.dok.setdefault(v.vgdoknr, d)
+            self.dok_siste[v.vgdoknr] = d
 
     def _post_d(self, d, linje) -> None:
         nr = d.vgdoknr
@@ -265,14 +267,24 @@ class _Leser:
             b["d"].append(d)
             b["d_linjer"].append(linje)
 
+    def _barn(self, typ: str, post, linje: int) -> None:
+        """A ¤P/¤F/¤M line belongs to the last ¤V before it with its Vgdoknr (so the lines of a
+        repeated number stay with their own ¤V); one with no such ¤V before it is placed when
+        the whole file is read (``_koble_barn``)."""
+        d = self.dok_siste.get(post.vgdoknr) if post.vgdoknr is not None else None
+        if d is not None:
+            d[typ].append((post, linje))
+        else:
+            self.barn.append((typ, post, linje))
+
     def _post_p(self, p, linje) -> None:
-        self.barn.append(("p", p, linje))
+        self._barn("p", p, linje)
 
     def _post_f(self, f, linje) -> None:
-        self.barn.append(("f", f, linje))
+        self._barn("f", f, linje)
 
     def _post_m(self, m, linje) -> None:
-        self.barn.append(("m", m, linje))
+        self._barn("m", m, linje)
 
     def _koble_barn(self) -> None:
         for typ, post, linje in self.barn:
