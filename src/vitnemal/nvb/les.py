@@ -57,9 +57,21 @@ class Lesing:
 def les(kilde: str | os.PathLike | bytes, *, maks_byte: int = _linjer.MAKS_BYTE,
         maks_funn: int | None = None) -> Lesing:
     """Parse ``kilde`` (a path, or the bytes of a file). Never raises for bad input."""
+    return _les(kilde, maks_byte, maks_funn, lambda fl: _Leser(fl))
+
+
+def les_resultat(kilde: str | os.PathLike | bytes, *, maks_byte: int = _linjer.MAKS_BYTE
+                 ) -> tuple[tuple, tuple[NvbFinding, ...]]:
+    """Read a result file of the control engine (¤R ¤K ¤E ¤L ¤O): its records in file order
+    and every problem (same rules for lines and fields as ``les``)."""
+    svar = _les(kilde, maks_byte, None, lambda fl: _Resultatleser(fl))
+    return svar if isinstance(svar, tuple) else ((), svar.problemer)
+
+
+def _les(kilde, maks_byte: int, maks_funn: int | None, lag_leser):
     for strengt in (True, False):
         try:
-            return _les_en_gang(kilde, maks_byte, maks_funn, strengt)
+            return _les_en_gang(kilde, maks_byte, maks_funn, strengt, lag_leser)
         except UnicodeDecodeError:
             continue  # read again, reporting the lines that are not UTF-8
         except _linjer.ForStor:
@@ -81,11 +93,11 @@ def _funnliste(maks_funn: int | None) -> Funnliste:
     return Funnliste() if maks_funn is None else Funnliste(maks=maks_funn)
 
 
-def _les_en_gang(kilde, maks_byte: int, maks_funn: int | None, strengt: bool) -> Lesing:
+def _les_en_gang(kilde, maks_byte: int, maks_funn: int | None, strengt: bool, lag_leser):
     binar = isinstance(kilde, bytes | bytearray)
     with io.BytesIO(kilde) if binar else open(kilde, "rb") as raw:
         tekst, begrenset = _linjer.tekststrom(raw, maks_byte, strengt=strengt)
-        leser = _Leser(_funnliste(maks_funn))
+        leser = lag_leser(_funnliste(maks_funn))
         for post in _linjer.tokeniser(tekst, leser.linjeproblem, sjekk_utf8=not strengt):
             leser.post(*post)
         if begrenset.for_stor:
@@ -94,11 +106,13 @@ def _les_en_gang(kilde, maks_byte: int, maks_funn: int | None, strengt: bool) ->
 
 
 _LESERE = {kode: tuple(f.fmt.leser(siffer=f.siffer) for f in p.felt)
-           for kode, p in INNDATA.items()}
+           for kode, p in (INNDATA | RESULTAT).items()}
 
 
 class _Leser:
     """Turns raw records into records and groups, collecting problems."""
+
+    SPEKKER = INNDATA
 
     def __init__(self, fl: Funnliste):
         self.fl = fl
@@ -119,7 +133,7 @@ class _Leser:
         self.fl.ta_med(self.problemer, f)
 
     def linjeproblem(self, linje, post, indeks, tekst) -> None:
-        p = INNDATA.get(post or "")
+        p = self.SPEKKER.get(post or "")
         felt = p.felt[indeks].nr if p is not None and indeks is not None and \
             indeks < len(p.felt) else None
         regel = "NVB-KLAMMER" if indeks is not None else "NVB-LINJE"
@@ -338,6 +352,30 @@ class _Leser:
                                      linje_s=b["s_linje"], linjer_d=tuple(b["d_linjer"]))
 
 
+class _Resultatleser(_Leser):
+    """Reads a result file: records in order, no groups."""
+
+    SPEKKER = RESULTAT
+
+    def __init__(self, fl: Funnliste):
+        super().__init__(fl)
+        self.poster: list = []
+
+    def post(self, linje: int, kode: str, felt: list[str], innpakket) -> None:
+        self.linjer += 1
+        spek = RESULTAT.get(kode)
+        if spek is None:
+            self._problem("NVB-POSTTYPE", _GENERELT, f"ukjent posttype ¤{kode[:20]} i en "
+                          "resultatfil (kjente: ¤R ¤K ¤E ¤L ¤O)", linje, None)
+            return
+        verdier = self._felt(spek, linje, felt, innpakket, None)
+        if verdier is not None:
+            self.poster.append(KLASSER[kode]._make(verdier))
+
+    def resultat(self):
+        return tuple(self.poster), tuple(self.problemer)
+
+
 def _vgdok(d: dict) -> Vgdok:
     p, f, m = d["p"], d["f"], d["m"]
     return Vgdok(d["v"], tuple(x for x, _ in p), tuple(x for x, _ in f),
@@ -346,4 +384,4 @@ def _vgdok(d: dict) -> Vgdok:
                          tuple(n for _, n in m)))
 
 
-__all__ = ["FIL", "Lesing", "les"]
+__all__ = ["FIL", "Lesing", "les", "les_resultat"]
