@@ -28,9 +28,12 @@ TIDSPUNKT = datetime(2026, 6, 20, 14, 30, 5)
 
 def tenor(dag: int, mnd: int, aar2: int, individ: int = 512) -> tuple[int, int]:
     """(V14, V15) of a Tenor synthetic number: month + 80, check digits by mod 11."""
-    ni = f"{dag:02d}{mnd + 80:02d}{aar2:02d}{individ:03d}"
-    k = mod11.check_digits(ni)[0]  # the pair with remainder 0 (the rule before 2032)
-    return int(ni[:6]), int(ni[6:] + k)
+    while True:  # a few individnumre have no check digits; the next one has
+        ni = f"{dag:02d}{mnd + 80:02d}{aar2:02d}{individ:03d}"
+        par = mod11.check_digits(ni)  # remainder 0 first (the rule before 2032)
+        if par:
+            return int(ni[:6]), int(ni[6:] + par[0])
+        individ += 1
 
 
 def vgdoknr(lopenr: int, *, bokstav: str = "V", orgnr: str = ORGNR, aar: int = 2026) -> str:

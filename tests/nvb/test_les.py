@@ -238,3 +238,17 @@ def test_filen_kan_ikke_leses(tmp_path):
     tom.write_bytes(b"\n\n")
     assert les(tom).problemer[0].tekst == "filen inneholder ingen poster (linjer som begynner " \
         "med ¤)"
+
+
+def test_samme_vgdoknr_under_to_organisasjoner_telles_hos_hver_sin():
+    """Regression (found by the round-trip property): the ¤P/¤F/¤M lines of a number used
+    under two ¤A were all counted for the first ¤A."""
+    a = fil(vitnemal(1)).organisasjoner[0]
+    b = organisasjon(*a.dokumenter, orgnr=ORGNR_2)
+    b = type(b)(**{**{k: getattr(b, k) for k in ("orgnr", "skolenr", "systemnavn",
+                                                 "systemversjon", "tidspunkt")},
+                   "dokumenter": tuple(type(d)(d.v._replace(orgnr=ORGNR_2), d.p, d.f, d.m)
+                                       for d in b.dokumenter)})
+    lesing = les(skriv(type(fil())((a, b))).encode())
+    assert [p.regel for p in lesing.problemer] == []
+    assert [len(d.f) for d in lesing.modell.dokumenter()] == [4, 4]

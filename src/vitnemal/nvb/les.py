@@ -123,8 +123,9 @@ class _Leser:
         self.dok: dict[str, dict] = {}  # Vgdoknr -> the first ¤V with it
         self.dok_siste: dict[str, dict] = {}  # Vgdoknr -> the last ¤V with it so far
         self.barn: list[tuple[str, object, int]] = []  # ¤P ¤F ¤M before their ¤V
-        self.v_blokk: dict[str, int] = {}  # raw V1 -> index of its ¤A block (for counts)
-        self.barn_raa: list[tuple[str, str]] = []  # (type, raw Vgdoknr) of every ¤P ¤F ¤M
+        self.v_blokk: dict[str, int] = {}  # raw V1 -> its first ¤A block (for counts)
+        self.v_blokk_siste: dict[str, int] = {}  # raw V1 -> its last ¤A block so far
+        self.barn_raa: list[tuple[str, str]] = []  # ¤P ¤F ¤M before any ¤V of their number
         self.uleste_v: set[str] = set()  # V1 of ¤V lines that could not be read
         self.forrige: str | None = None
 
@@ -221,13 +222,19 @@ class _Leser:
 
     # -- structure ---------------------------------------------------------------------------
     def _tell_raa(self, kode: str, raa_nr: str | None) -> None:
-        """Count lines for the ¤A checks from the raw records, read or not."""
+        """Count lines for the ¤A checks from the raw records, read or not. A ¤P/¤F/¤M counts
+        for the ¤A of the ¤V it belongs to (as ``_barn`` places it)."""
         if kode in "PFM":
-            self.barn_raa.append((kode, raa_nr))
+            i = self.v_blokk_siste.get(raa_nr) if raa_nr else None
+            if i is not None:
+                self.blokker[i]["antall"][kode] += 1
+            else:
+                self.barn_raa.append((kode, raa_nr))
         elif kode in "VD" and self.blokker:
             self.blokker[-1]["antall"][kode] += 1
-            if kode == "V" and raa_nr and raa_nr not in self.v_blokk:
-                self.v_blokk[raa_nr] = len(self.blokker) - 1
+            if kode == "V" and raa_nr:
+                self.v_blokk.setdefault(raa_nr, len(self.blokker) - 1)
+                self.v_blokk_siste[raa_nr] = len(self.blokker) - 1
 
     def _post_a(self, a, linje) -> None:
         for b in self.blokker:
