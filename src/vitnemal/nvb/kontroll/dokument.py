@@ -10,10 +10,9 @@ from collections import Counter
 
 from vitnemal.findings import Alvorlighet
 from vitnemal.ids import fodselsnummer
-from vitnemal.ids import orgnr as _orgnr
 from vitnemal.ids.fnr_resultat import InvalidChecksum, InvalidComponent, Nummertype, RejectedKind
 from vitnemal.nvb.kontroll.katalog import Treff, filsjekk
-from vitnemal.nvb.kontroll.kontekst import vgdoknr_feil, vgdoknr_orgnr_feil
+from vitnemal.nvb.kontroll.kontekst import orgnr_gyldig, vgdoknr_feil, vgdoknr_orgnr_feil
 
 FEIL, VARSEL, TIPS = Alvorlighet.FEIL, Alvorlighet.VARSEL, Alvorlighet.TIPS
 
@@ -28,8 +27,7 @@ def _v(ktx, tekst: str, felt: str, **kw) -> Treff:
 
 def _v1(ktx) -> str | None:
     """V1 when it is well-formed (other checks only then read its parts)."""
-    nr = ktx.vgdoknr
-    return nr if nr and vgdoknr_feil(nr) is None else None
+    return ktx.v1
 
 
 @filsjekk("NVB-V1-FORMAT", "NVB V1", FEIL, "Vgdoknr har riktig oppbygning")
@@ -100,7 +98,7 @@ def v7_orgnr(ktx):
     """Ref: NVB V7, «Organisation numbers» — nine digits, weights 3 2 7 6 5 4 3 2 1, sum
     divisible by 11."""
     org = ktx.v.orgnr
-    if org and not _orgnr.is_valid(org):
+    if org and not orgnr_gyldig(org):
         yield _v(ktx, f"V7 {org} har feil kontrollsiffer (modulus 11)", "V7")
 
 
@@ -108,7 +106,7 @@ def v7_orgnr(ktx):
 def v6_v1(ktx):
     """Ref: NVB V6 — «the year the diploma was completed and passed; normally equal to
     characters 11–14 of V1»."""
-    aar, v6 = ktx.v1_aar if _v1(ktx) else None, ktx.v.avgangsaar
+    aar, v6 = ktx.v1_aar, ktx.v.avgangsaar
     if aar is not None and v6 is not None and aar != v6:
         yield _v(ktx, f"V6 er {v6}, men årstallet i V1 er {aar}", "V6")
 
@@ -118,7 +116,7 @@ def v10_v1(ktx):
     """Ref: 001 §2.8 — «Det skal være årstallet vitnemålet skrives ut. Det betyr at
     vitnemålsnummeret samsvarer med utskriftsdatoen.» A warning: a duplicate keeping the
     original's number has a new date (001 §2.11, alternative 2)."""
-    aar, dato = ktx.v1_aar if _v1(ktx) else None, ktx.dato
+    aar, dato = ktx.v1_aar, ktx.dato
     if aar is not None and dato is not None and aar != dato.year:
         yield _v(ktx, f"V10 er {dato:%d.%m.%Y}, men årstallet i V1 er {aar}", "V10")
 
@@ -245,7 +243,10 @@ def p6_p7(ktx):
 @filsjekk("NVB-M2-UNIK", "NVB M2", FEIL, "Merknadnr er unikt i dokumentet")
 def m2_unik(ktx):
     """Ref: NVB M2 — «Merknadnr N (order, unique within the document)»."""
-    teller = Counter(m.merknadnr for m in ktx.dok.m if m.merknadnr is not None)
+    numre = [m.merknadnr for m in ktx.dok.m if m.merknadnr is not None]
+    if len(set(numre)) == len(numre):
+        return
+    teller = Counter(numre)
     sett: set[int] = set()
     for i, m in enumerate(ktx.dok.m):
         if m.merknadnr is not None and teller[m.merknadnr] > 1 and m.merknadnr in sett:

@@ -6,13 +6,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from vitnemal.ids import fodselsnummer
 from vitnemal.ids import orgnr as _orgnr
 from vitnemal.ids.fnr_resultat import Analyse
 from vitnemal.nvb.les import Lesing
 from vitnemal.nvb.poster import Vgdok
+
+#: Organisation numbers repeat (one per school, ~400 in a national file): each is checked
+#: once (speed).
+orgnr_gyldig = lru_cache(maxsize=8192)(_orgnr.is_valid)
 
 #: Numeric grades (F5/F6).
 TALLKARAKTERER = frozenset("123456")
@@ -54,7 +58,7 @@ class Dokumentkontekst:
             return None
         if post == "V":
             return ln.v
-        rad = getattr(ln, post.lower())
+        rad = ln.p if post == "P" else ln.f if post == "F" else ln.m
         return rad[i] if i is not None and i < len(rad) else None
 
     # -- values read by several checks --------------------------------------------------
@@ -70,9 +74,14 @@ class Dokumentkontekst:
         return frozenset(m.merknadkode for m in self.dok.m if m.merknadkode)
 
     @cached_property
-    def v1_aar(self) -> int | None:
+    def v1(self) -> str | None:
+        """V1 when it is well-formed (checks that read its parts only run then)."""
         nr = self.vgdoknr
-        return int(nr[10:14]) if nr and len(nr) >= 14 and nr[10:14].isdigit() else None
+        return nr if nr and vgdoknr_feil(nr) is None else None
+
+    @cached_property
+    def v1_aar(self) -> int | None:
+        return int(self.v1[10:14]) if self.v1 else None
 
     @cached_property
     def dato(self) -> date | None:
@@ -114,7 +123,7 @@ def vgdoknr_feil(nr: str) -> str | None:
 
 def vgdoknr_orgnr_feil(nr: str) -> str | None:
     """The orgnr inside a well-formed document number: its check digit."""
-    if not _orgnr.is_valid(nr[1:10]):
+    if not orgnr_gyldig(nr[1:10]):
         return (f"organisasjonsnummeret {nr[1:10]} i nummeret har feil kontrollsiffer "
                 "(modulus 11)")
     return None
