@@ -125,7 +125,7 @@ def _les_en_gang(kilde, maks_byte: int, strengt: bool, leser):
             leser.post(*post)
         if begrenset.for_stor:
             raise _linjer.ForStor
-    return leser.resultat()
+        return leser.resultat()
 
 
 class _Blokk:
