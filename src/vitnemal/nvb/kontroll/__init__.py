@@ -79,7 +79,7 @@ def kontroller(lesing: Lesing, *, testdata: bool = False) -> Kontrollresultat:
     per_dok: dict[str, list[NvbFinding]] = {d.vgdoknr: [] for d in dokumenter if d.vgdoknr}
     filfunn: list[NvbFinding] = []
     for p in lesing.problemer:
-        per_dok.get(p.vgdoknr, filfunn).append(p) if p.vgdoknr else filfunn.append(p)
+        per_dok.get(p.vgdoknr or "", filfunn).append(p)
     if not lesing.lest:
         return Kontrollresultat(lesing, _sortert(filfunn), (), fl.antall, fl.utelatt)
 
