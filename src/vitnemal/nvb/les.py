@@ -287,26 +287,29 @@ class _Leser(Linjeleser):
             b.d_linjer.append(linje)
 
     # -- ¤P ¤F ¤M ------------------------------------------------------------------------
-    def _barn(self, kode: str, verdier, raa: str | None, linje: int) -> None:
-        nr = verdier[0] if verdier is not None else raa
-        d = self.siste.get(nr) if nr else None
+    def _plasser(self, dok: dict[str, _Dok], kode: str, nr, verdier, linje: int) -> bool:
+        """Put a ¤P/¤F/¤M line with its ¤V in ``dok`` (or count it for the ¤A of an ¤V that
+        could not be read); False when there is no such ¤V."""
+        d = dok.get(nr) if nr else None
         if d is not None:
             d.legg_til(kode, verdier, linje)
         elif nr in self.uleste:
             if (b := self.uleste[nr]) is not None:
                 b.antall[kode] += 1
         else:
+            return False
+        return True
+
+    def _barn(self, kode: str, verdier, raa: str | None, linje: int) -> None:
+        nr = verdier[0] if verdier is not None else raa
+        if not self._plasser(self.siste, kode, nr, verdier, linje):
             self.ventende.append((kode, nr, verdier, linje))
 
     def _plasser_ventende(self) -> None:
         for kode, nr, verdier, linje in self.ventende:
-            d = self.forste.get(nr) if nr else None
-            if d is not None:
-                d.legg_til(kode, verdier, linje)
-            elif nr in self.uleste:
-                if (b := self.uleste[nr]) is not None:
-                    b.antall[kode] += 1
-            elif nr and verdier is not None:  # a blank key field is already reported
+            if self._plasser(self.forste, kode, nr, verdier, linje):
+                continue
+            if nr and verdier is not None:  # a blank key field is already reported
                 self.problem("NVB-STRUKTUR", GENERELT, f"¤{kode} peker på Vgdoknr {nr}, men "
                              "ingen ¤V i filen har det nummeret; linjen er ikke tatt med", linje,
                              kode, felt=f"{kode}1", vgdoknr=nr)
