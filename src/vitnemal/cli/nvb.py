@@ -18,6 +18,7 @@ from vitnemal.cli.common import add_testdata_argument, dump_json
 from vitnemal.errors import InputError
 from vitnemal.nvb import kontroller, les, rapport, resultat
 from vitnemal.nvb.linjer import MAKS_BYTE
+from vitnemal.nvb.minne import uten_syklisk_gc
 from vitnemal.nvb.skriv import skriv_atomisk
 
 
@@ -67,19 +68,24 @@ def run_sjekk(args) -> int:
     sti = Path(args.fil)
     if sti.is_dir():
         raise InputError(f"{args.fil} er en mappe, ikke en ¤-fil")
-    r = kontroller(les(sti, maks_byte=args.maks_mb * 1024 * 1024), testdata=args.testdata)
-    if args.resultat:
-        tekst = resultat.skriv_resultat(r, tidspunkt=tidspunkt,
-                                        kjoretid=time.perf_counter() - start)
-        try:
-            skriv_atomisk(tekst, args.resultat)
-        except OSError as exc:
-            raise InputError(f"kan ikke skrive resultatfilen {args.resultat}: "
-                             f"{exc.strerror or exc}") from None
-    if args.json:
-        dump_json(rapport.som_dict(r, args.fil))
-    else:
-        sys.stdout.write(rapport.tekst(r, args.fil))
+    # Speed: the records are tuple subclasses, which the cyclic collector never untracks, so
+    # each of its full passes walks a million of them; a run makes no cycles worth collecting
+    # (vitnemal.nvb.minne), and pausing it for the whole run saved ~2.5 of ~13 CPU seconds
+    # for 50,000 documents.
+    with uten_syklisk_gc():
+        r = kontroller(les(sti, maks_byte=args.maks_mb * 1024 * 1024), testdata=args.testdata)
+        if args.resultat:
+            tekst = resultat.skriv_resultat(r, tidspunkt=tidspunkt,
+                                            kjoretid=time.perf_counter() - start)
+            try:
+                skriv_atomisk(tekst, args.resultat)
+            except OSError as exc:
+                raise InputError(f"kan ikke skrive resultatfilen {args.resultat}: "
+                                 f"{exc.strerror or exc}") from None
+        if args.json:
+            dump_json(rapport.som_dict(r, args.fil))
+        else:
+            sys.stdout.write(rapport.tekst(r, args.fil))
     if not r.lest:
         return 2
     return 1 if r.har_feil else 0

@@ -17,10 +17,8 @@ first, if none is before them); A3–A7 agree with the lines of the file, read o
 
 from __future__ import annotations
 
-import gc
 import io
 import os
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -30,6 +28,7 @@ from vitnemal.nvb import linjer as _linjer
 from vitnemal.nvb.dekoder import UNNTAK
 from vitnemal.nvb.funn import FIL, SYSTEM, Funnliste, NvbFinding, lag
 from vitnemal.nvb.lesfelt import DEKODERE, DEKODERE_UTEN_TRIM, GENERELT, TOMT, Linjeleser
+from vitnemal.nvb.minne import uten_syklisk_gc
 from vitnemal.nvb.poster import KLASSER, Linjenr, NvbFil, Organisasjon, PostA, PostV, Vgdok
 from vitnemal.nvb.spek import INNDATA, vgdoknr_felt
 from vitnemal.nvb.spek_resultat import RESULTAT
@@ -100,26 +99,9 @@ def _system(tekst: str, fl: Funnliste) -> Lesing:
     return Lesing(NvbFil(), tuple(problemer), funnliste=fl, lest=False)
 
 
-@contextmanager
-def _uten_syklisk_gc():
-    """The cyclic garbage collector paused, and restored as it was.
-
-    Speed: reading keeps every record, so the collector's passes over the growing heap of
-    young objects find nothing to free; they took about 40 % of the parse time (bench/nvb.py:
-    5.4 against 9.8 µs per line). The records hold no cycles; the few the parser makes are
-    freed at the collector's next run."""
-    var_paa = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if var_paa:
-            gc.enable()
-
-
 def _les_en_gang(kilde, maks_byte: int, strengt: bool, leser):
     binar = isinstance(kilde, bytes | bytearray)
-    with io.BytesIO(kilde) if binar else open(kilde, "rb") as raw, _uten_syklisk_gc():
+    with io.BytesIO(kilde) if binar else open(kilde, "rb") as raw, uten_syklisk_gc():
         tekst, begrenset = _linjer.tekststrom(raw, maks_byte, strengt=strengt)
         for post in _linjer.tokeniser(tekst, leser.linjeproblem, sjekk_utf8=not strengt):
             leser.post(*post)

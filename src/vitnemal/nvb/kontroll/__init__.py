@@ -25,6 +25,7 @@ from vitnemal.nvb.funn import Funnliste, NvbFinding, lag
 from vitnemal.nvb.kontroll.katalog import Filsjekk, Treff, katalog
 from vitnemal.nvb.kontroll.kontekst import Dokumentkontekst, Filkontekst
 from vitnemal.nvb.les import Lesing
+from vitnemal.nvb.minne import uten_syklisk_gc
 from vitnemal.nvb.poster import Vgdok
 
 __all__ = ["Dokumentkontroll", "Kontrollresultat", "katalog", "kontroller"]
@@ -71,6 +72,11 @@ def _finding(s: Filsjekk, t: Treff, vgdoknr: str | None) -> NvbFinding:
 def kontroller(lesing: Lesing, *, testdata: bool = False) -> Kontrollresultat:
     """Every file check over ``lesing.lesbart``; ``testdata`` accepts synthetic test
     fødselsnummer (Tenor, NAV) as ``vitnemal fnr --testdata`` does."""
+    with uten_syklisk_gc():  # speed: see vitnemal.nvb.minne
+        return _kontroller(lesing, testdata)
+
+
+def _kontroller(lesing: Lesing, testdata: bool) -> Kontrollresultat:
     gammel = lesing.funnliste
     fl = Funnliste(maks=gammel.maks, antall=Counter(gammel.antall), utelatt=gammel.utelatt,
                    beholdt=gammel.beholdt)
