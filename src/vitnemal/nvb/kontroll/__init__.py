@@ -1,0 +1,111 @@
+"""File-level control of a ¤-file, as the NVB control engine's file checks (class FIL).
+
+``kontroller(lesing)`` runs every file check of the catalogue (``katalog()``) over what the
+parser could read, and returns a ``Kontrollresultat``: one ``Dokumentkontroll`` per document
+(its control number, its findings — the parser's problems on its lines included), and the
+findings that concern no single document (the ¤A/¤S/¤D lines, lines that could not be placed,
+the file as a whole). A document with a FEIL is one NVB would not import.
+
+These checks need no diploma rules: the format facts only. The checks of the guideline's
+rules (the core's catalogue, class FAG) are run on each document in a later round.
+
+>>> from vitnemal.nvb.les import les
+>>> r = kontroller(les(b"\\xc2\\xa4A\\xc2\\xa4974544482"))
+>>> r.har_feil, [f.regel for f in r.filfunn]
+(True, ['NVB-FELTANTALL'])
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from vitnemal.findings import Alvorlighet
+from vitnemal.nvb.funn import Funnliste, NvbFinding, lag
+from vitnemal.nvb.kontroll.katalog import Filsjekk, Treff, katalog
+from vitnemal.nvb.kontroll.kontekst import Dokumentkontekst, Filkontekst
+from vitnemal.nvb.les import Lesing
+from vitnemal.nvb.minne import uten_syklisk_gc
+from vitnemal.nvb.poster import Vgdok
+
+__all__ = ["Dokumentkontroll", "Kontrollresultat", "katalog", "kontroller"]
+
+
+@dataclass(frozen=True)
+class Dokumentkontroll:
+    kontrollnr: int  # K1: 1, 2, … in file order
+    dok: Vgdok
+    funn: tuple[NvbFinding, ...]
+
+    @property
+    def har_feil(self) -> bool:
+        return any(f.alvorlighet is Alvorlighet.FEIL for f in self.funn)
+
+
+@dataclass(frozen=True)
+class Kontrollresultat:
+    lesing: Lesing
+    filfunn: tuple[NvbFinding, ...]
+    dokumenter: tuple[Dokumentkontroll, ...]
+    antall: Counter  # every finding by severity, those not kept included
+    utelatt: int  # findings beyond the cap, counted but not kept
+
+    @property
+    def har_feil(self) -> bool:
+        return self.antall[Alvorlighet.FEIL] > 0
+
+    @property
+    def lest(self) -> bool:
+        """False when the file could not be read at all (a SYSTEM problem)."""
+        return self.lesing.lest
+
+
+def _sortert(funn: list[NvbFinding]) -> tuple[NvbFinding, ...]:
+    return tuple(sorted(funn, key=lambda f: (f.alvorlighet.rank, f.linje or 0, f.regel)))
+
+
+def _finding(s: Filsjekk, t: Treff, vgdoknr: str | None) -> NvbFinding:
+    return lag(s.id, t.ref or s.ref, s.alvorlighet, t.tekst, linje=t.linje, post=t.post,
+               felt=t.felt, vgdoknr=t.vgdoknr or vgdoknr, fagkode=t.fagkode, merknad=t.merknad)
+
+
+def kontroller(lesing: Lesing, *, testdata: bool = False) -> Kontrollresultat:
+    """Every file check over ``lesing.lesbart``; ``testdata`` accepts synthetic test
+    fødselsnummer (Tenor, NAV) as ``vitnemal fnr --testdata`` does."""
+    with uten_syklisk_gc():  # speed: see vitnemal.nvb.minne
+        return _kontroller(lesing, testdata)
+
+
+def _kontroller(lesing: Lesing, testdata: bool) -> Kontrollresultat:
+    gammel = lesing.funnliste
+    fl = Funnliste(maks=gammel.maks, antall=Counter(gammel.antall), utelatt=gammel.utelatt,
+                   beholdt=gammel.beholdt)
+    dokumenter = list(lesing.lesbart.dokumenter())
+    # The parser's problems go to their document where it was read, else to the file.
+    per_dok: dict[str, list[NvbFinding]] = {d.vgdoknr: [] for d in dokumenter if d.vgdoknr}
+    filfunn: list[NvbFinding] = []
+    for p in lesing.problemer:
+        per_dok.get(p.vgdoknr or "", filfunn).append(p)
+    if not lesing.lest:
+        return Kontrollresultat(lesing, _sortert(filfunn), (), fl.antall, fl.utelatt)
+
+    sjekker = katalog()
+    fktx = Filkontekst(lesing, testdata)
+    for s in sjekker:
+        if s.omfang == "fil":
+            for t in s.funksjon(fktx):
+                fl.ta_med(filfunn, _finding(s, t, None))
+    doksjekker = [s for s in sjekker if s.omfang == "dokument"]
+    kontroller_: list[Dokumentkontroll] = []
+    sett: set[str] = set()
+    for k, dok in enumerate(dokumenter, 1):
+        nr = dok.vgdoknr
+        funn = per_dok.get(nr, []) if nr not in sett else []
+        sett.add(nr)
+        ktx = Dokumentkontekst(dok, fktx)
+        for s in doksjekker:
+            for t in s.funksjon(ktx):
+                fl.ta_med(funn, _finding(s, t, nr))
+        kontroller_.append(Dokumentkontroll(k, dok, _sortert(funn)))
+    return Kontrollresultat(lesing, _sortert(filfunn), tuple(kontroller_), fl.antall,
+                            fl.utelatt)
