@@ -28,13 +28,15 @@ ROOT = Path(__file__).resolve().parents[1]
 DATO = "2026-06-20"
 
 
-def _kjor(argv: list[str]) -> dict:
+def _kjor(argv: list[str], tmp: str = "") -> dict:
     from vitnemal.cli import main
 
     ut, feil = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(ut), contextlib.redirect_stderr(feil):
         kode = main(argv)
-    return {"kode": kode, "ut": ut.getvalue(), "feil": feil.getvalue()}
+    tekst = {k: v.getvalue().replace(tmp, "<tmp>") if tmp else v.getvalue()
+             for k, v in (("ut", ut), ("feil", feil))}
+    return {"kode": kode, **tekst}
 
 
 def _filer(poster: Path | None) -> list[Path]:
@@ -60,9 +62,10 @@ def snapshot(poster: Path | None) -> dict:
                                   "vitnemal", f]),
                 "fullfortkode": _kjor(["fullfortkode", "--json", f]),
                 "lag": _kjor(["lag", "--dato", DATO, "--jobber", "1", "-o",
-                              f"{tmp}/{fil.stem}.pdf", f]),
+                              f"{tmp}/{fil.stem}.pdf", f], tmp),
                 "lag-dup": _kjor(["lag", "--dato", DATO, "--jobber", "1", "--duplikat",
-                                  "--nytt-lopenummer", "42", "-o", f"{tmp}/{fil.stem}-d.pdf", f]),
+                                  "--nytt-lopenummer", "42", "-o", f"{tmp}/{fil.stem}-d.pdf", f],
+                                 tmp),
             }
     return out
 
@@ -94,10 +97,10 @@ def lag_poster(mappe: Path) -> int:
     return n
 
 
-def _dokument(s: str):
+def _dokument(s):
     try:
         return json.loads(s)
-    except ValueError:
+    except (TypeError, ValueError):
         return s
 
 

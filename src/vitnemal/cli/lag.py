@@ -8,7 +8,6 @@ original and is listed with its findings (exit status 1); ``--utkast`` prints it
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from vitnemal.cli.vis import add_dokument_arguments, dokumenttype
 from vitnemal.dokument.model import Dokumenttype
 from vitnemal.errors import InputError
 from vitnemal.pdf.batch import render_batch
-from vitnemal.utskrift import Utskrift, forbered
+from vitnemal.utskrift import Utskrift, Utstedelse, forbered
 
 _TYPE = {Dokumenttype.VITNEMAL: "vitnemål", Dokumenttype.KOMPETANSEBEVIS: "kompetansebevis"}
 
@@ -95,12 +94,13 @@ def run(args) -> int:
     paths = [p for p, _ in result.mapper]
     mal = targets(args, paths)
     today = args.dato or date.today()
-    utskrifter = [forbered(m, today=today, maalform=args.maalform, duplikat=args.duplikat,
-                           nytt_lopenummer=args.nytt_lopenummer, utkast=args.utkast,
-                           dokumenttype=dokumenttype(args), testdata=args.testdata)
+    utskrifter = [forbered(m, Utstedelse.fra_elevmappe(
+                      m, dato=today, maalform=args.maalform, duplikat=args.duplikat,
+                      nytt_lopenummer=args.nytt_lopenummer, utkast=args.utkast,
+                      fortrykt=args.fortrykt, dokumenttype=dokumenttype(args)),
+                      testdata=args.testdata)
                   for _, m in result.mapper]
-    jobber = [(replace(u.dokument, fortrykt=args.fortrykt), str(t))
-              for u, t in zip(utskrifter, mal, strict=True) if not u.nektet]
+    jobber = [(u.dokument, str(t)) for u, t in zip(utskrifter, mal, strict=True) if not u.nektet]
     if jobber and Path(args.ut).suffix.lower() != ".pdf":
         Path(args.ut).mkdir(parents=True, exist_ok=True)
     try:

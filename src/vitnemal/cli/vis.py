@@ -11,9 +11,9 @@ from vitnemal.cli.common import (
     load_or_fail,
     parse_dato,
 )
-from vitnemal.dokument.compose import compose
 from vitnemal.dokument.model import Dokumenttype
 from vitnemal.dokument.tekstform import tekst
+from vitnemal.utskrift import Utstedelse, forbered
 
 
 def add_dokument_arguments(p) -> None:
@@ -46,8 +46,9 @@ def run(args) -> int:
     today = args.dato or date.today()
     dokumenter = []
     for path, mappe in result.mapper:
-        d = compose(mappe, maalform=args.maalform, today=today, dokumenttype=dokumenttype(args))
-        dokumenter.append((path, d))
+        u = Utstedelse.fra_elevmappe(mappe, dato=today, maalform=args.maalform,
+                                     dokumenttype=dokumenttype(args))
+        dokumenter.append((path, forbered(mappe, u, testdata=args.testdata).dokument))
     if args.json:
         data = [{"fil": p, "dokument": d.as_dict()} for p, d in dokumenter]
         dump_json(data[0]["dokument"] if len(data) == 1 else data)

@@ -81,7 +81,7 @@ def fagrad(fag: Fag, dokumenttype: Dokumenttype, kv: Kodeverk, maalform: str) ->
     )
 
 
-def dokumentnummer(dokumenttype: Dokumenttype, orgnr: str, utstedt: date,
+def dokumentnummer(dokumenttype: Dokumenttype, orgnr: str, ar: int,
                    lopenummer: int | None) -> str:
     """Ref: 001 §2.8 — «<V>,<skolens eller fylkeskommunens organisasjonsnummer>, <åååå> og
     <løpenummer fem siffer>. Det skal være årstallet vitnemålet skrives ut.» K for
@@ -90,10 +90,10 @@ def dokumentnummer(dokumenttype: Dokumenttype, orgnr: str, utstedt: date,
     Without a registered serial the number ends in 00000 (a draft; the check LOPENUMMER-MANGLER
     reports it).
 
-    >>> dokumentnummer(Dokumenttype.VITNEMAL, "974544482", date(2026, 6, 19), 124)
+    >>> dokumentnummer(Dokumenttype.VITNEMAL, "974544482", 2026, 124)
     'V974544482202600124'
     """
-    return f"{dokumenttype.value}{orgnr}{utstedt.year:04d}{(lopenummer or 0):05d}"
+    return f"{dokumenttype.value}{orgnr}{ar:04d}{(lopenummer or 0):05d}"
 
 
 def dato(d: date) -> str:

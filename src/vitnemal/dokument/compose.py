@@ -1,16 +1,14 @@
 """From an elevmappe to the printed document (001 chapter 2, seed 002).
 
-``compose(mappe)`` decides the document (``dokument.beslutning``) and fills every field of
-``Dokument`` with the final printed text in the document's målform. It never reads the clock:
-the issue date is ``utsteder.utstedt``, else ``today``.
+``compose(mappe, beslutning, utstedelse)`` fills every field of ``Dokument`` with the final
+printed text in the document's målform, from the decision made once (``dokument.beslutning``)
+and the issuance facts (``dokument.utstedelse``). It never reads the clock and decides nothing.
 """
 
 from __future__ import annotations
 
-from datetime import date
-
 from vitnemal.dokument import celler, elevstatus, lop
-from vitnemal.dokument.beslutning import Beslutning, beslutt, skrives_ut
+from vitnemal.dokument.beslutning import Beslutning, skrives_ut
 from vitnemal.dokument.model import (
     STIPLET,
     Dokument,
@@ -20,7 +18,7 @@ from vitnemal.dokument.model import (
     ProgramLinje,
 )
 from vitnemal.dokument.tekster import innhold, ledetekster
-from vitnemal.errors import InputError
+from vitnemal.dokument.utstedelse import Utstedelse, Utsteder
 from vitnemal.kodeverk import Kodeverk, load
 from vitnemal.model import FAGTYPE_REKKEFOLGE, Elevmappe, Fagtype
 
@@ -120,52 +118,30 @@ def fravaer(mappe: Elevmappe, maalform: str) -> tuple[FravaerLinje, ...]:
     return tuple(out)
 
 
-def utstedelse(mappe: Elevmappe, *, duplikat: bool, nytt_lopenummer: int | None,
-               today: date | None) -> tuple[date, date, int | None]:
-    """Ref: 001 §2.8, §2.11 — the printed date, and the date and serial of the number.
-
-    001 §2.8 «Det skal være årstallet vitnemålet skrives ut»: an original carries
-    ``utsteder.utstedt`` (else ``today``) in both.
-    001 §2.11: a duplicate gets «en ny dato» (``today``) and is «for øvrig … identisk med
-    originalvitnemålet»: the number stays the original's (alternatives 1 and 2) unless a new
-    serial is given (alternative 3), which is then numbered in the year of the new date.
-    """
-    u = mappe.utsteder
-    if not duplikat:
-        utstedt = u.utstedt or today
-        if utstedt is None:
-            raise InputError("utstedelsesdato mangler: fyll ut utsteder.utstedt eller oppgi dato")
-        return utstedt, utstedt, u.lopenummer
-    if today is None:
-        raise InputError("et duplikat skal ha ny dato (001 §2.11): oppgi dato")
-    if nytt_lopenummer is not None:
-        return today, today, nytt_lopenummer
-    if u.utstedt is None:
-        raise InputError("duplikat med uendret nummer: originalens utstedelsesdato "
-                         "(utsteder.utstedt) mangler; fyll den ut eller gi nytt løpenummer")
-    return today, u.utstedt, u.lopenummer
+def nummer(typ: Dokumenttype, orgnr: str, u: Utstedelse, mappe: Elevmappe) -> str:
+    """Ref: 001 §2.8, §2.11 — the document number: the year of the issue date (the original's
+    date for a duplicate with the original's number) and the serial. Without any date (which
+    DATO-MANGLER reports) the year of the record's last fag stands in, so the document can be
+    checked; it cannot be issued."""
+    d = u.nummer_dato
+    ar = d.year if d else max((f.ar for f in mappe.fag), default=2000)
+    return celler.dokumentnummer(typ, orgnr, ar, u.nummer_lopenummer)
 
 
-def compose(mappe: Elevmappe, *, maalform: str | None = None, duplikat: bool = False,
-            utkast: bool = False, today: date | None = None,
-            dokumenttype: Dokumenttype | None = None,
-            nytt_lopenummer: int | None = None) -> Dokument:
-    """Ref: 001 §2.2 — the printed document, from identity (§2.2) to number (§2.8).
-
-    ``duplikat`` makes the duplicate of 001 §2.11 (new date ``today``; the original's number,
-    or a new one with ``nytt_lopenummer``). Raises InputError when a date is missing.
-    """
-    kv = load()
-    mf = maalform or mappe.maalform.value
-    dato, nummerdato, lopenummer = utstedelse(mappe, duplikat=duplikat,
-                                              nytt_lopenummer=nytt_lopenummer, today=today)
-    b = beslutt(mappe, kv=kv, dokumenttype=dokumenttype)
+def compose(mappe: Elevmappe, b: Beslutning, u: Utstedelse, *,
+            kv: Kodeverk | None = None) -> Dokument:
+    """Ref: 001 §2.2 — the printed document, from identity (§2.2) to number (§2.8), composed
+    from the decision ``b`` (made once, ``dokument.beslutning.beslutt``) and the issuance facts
+    ``u`` (date, number, målform, duplicate, draft, issuer). Reads no clock and decides
+    nothing: every fact comes from ``mappe``, ``b`` and ``u``."""
+    kv = kv or load()
+    mf = u.maalform or mappe.maalform.value
     typ = b.dokumenttype
     lt = ledetekster(mf)
     t = innhold(mf)
     vitnemal = typ is Dokumenttype.VITNEMAL
     orden, adferd = orden_adferd(mappe, kv, mf)
-    u = mappe.utsteder
+    utsteder = u.utsteder or Utsteder.fra_elevmappe(mappe)
     return Dokument(
         type=typ,
         maalform=mf,
@@ -183,14 +159,15 @@ def compose(mappe: Elevmappe, *, maalform: str | None = None, duplikat: bool = F
         adferd=adferd,
         fravaer=fravaer(mappe, mf),
         merknader=tuple(celler.merknadstekst(m, kv, mf) for m in mappe.vitnemalsmerknader),
-        sted=u.sted,
-        dato=celler.dato(dato),
-        skole=u.skolenavn,
-        underskrivere=(u.underskrivere[0], u.underskrivere[1]),
-        dokumentnummer=celler.dokumentnummer(typ, u.orgnr, nummerdato, lopenummer),
+        sted=utsteder.sted,
+        dato=celler.dato(u.dato) if u.dato else "",
+        skole=utsteder.skolenavn,
+        underskrivere=utsteder.underskrivere,
+        dokumentnummer=nummer(typ, utsteder.orgnr, u, mappe),
         vedlegg=tuple(mappe.vedlegg),
         ledetekster=dict(lt),
         forstegangsvitnemal=b.forstegangsvitnemal,
-        duplikat=duplikat,
-        utkast=utkast,
+        duplikat=u.duplikat,
+        utkast=u.utkast,
+        fortrykt=u.fortrykt,
     )

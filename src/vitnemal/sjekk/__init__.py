@@ -1,8 +1,10 @@
-"""Check an elevmappe against Udir's guideline (001, 002), the way NVB's control engine checks a file.
+"""Check a document against Udir's guideline (001, 002), the way NVB's control engine checks a file.
 
-``sjekk(mappe, today=...)`` decides the document (``dokument.beslutning``), composes it and runs
-every check of the catalogue (``katalog()``). The ``Rapport`` holds the document type and the
-findings, sorted by severity; a document with FEIL must not be issued (``kan_utstedes``).
+``kontroller(mappe, beslutning, dokument, utstedelse)`` runs every check of the catalogue
+(``katalog()``) on a document already decided and composed (``vitnemal.utskrift.forbered``
+does both, once). ``sjekk(mappe, today=...)`` is the same flow for a plain file. The
+``Rapport`` holds the document type and the findings, sorted by severity; a document with FEIL
+must not be issued (``kan_utstedes``).
 """
 
 from __future__ import annotations
@@ -10,16 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from vitnemal.dokument.beslutning import Beslutning, beslutt
-from vitnemal.dokument.compose import compose
+from vitnemal.dokument.beslutning import Beslutning
 from vitnemal.dokument.model import Dokument, Dokumenttype
+from vitnemal.dokument.utstedelse import Utstedelse
 from vitnemal.findings import Alvorlighet, Finding, has_feil, sort_findings
-from vitnemal.kodeverk import load
+from vitnemal.kodeverk import Kodeverk, load
 from vitnemal.model import Elevmappe
 from vitnemal.sjekk.katalog import Sjekk, Treff, katalog, regel
 from vitnemal.sjekk.kontekst import Kontekst
 
-__all__ = ["Rapport", "Sjekk", "Treff", "katalog", "regel", "sjekk"]
+__all__ = ["Rapport", "Sjekk", "Treff", "katalog", "kontroller", "regel", "sjekk"]
 
 
 @dataclass(frozen=True)
@@ -45,19 +47,27 @@ class Rapport:
         }
 
 
-def sjekk(mappe: Elevmappe, *, today: date | None = None,
-          dokumenttype: Dokumenttype | None = None, testdata: bool = False) -> Rapport:
-    """All findings for ``mappe``. ``today`` is the issue date when ``utsteder.utstedt`` is
-    missing (and the date remarks' expiry is judged against); ``dokumenttype`` forces the type."""
-    kv = load()
-    dato = mappe.utsteder.utstedt or today
-    b = beslutt(mappe, kv=kv, dokumenttype=dokumenttype)
-    # Without any date the document is composed with the last year of the record, for the
-    # checks only; DATO-MANGLER reports the missing date.
-    siste = max((f.ar for f in mappe.fag), default=2000)
-    dok = compose(mappe, today=dato or date(siste, 12, 31), dokumenttype=b.dokumenttype)
-    ktx = Kontekst(mappe=mappe, kv=kv, beslutning=b, dokument=dok, today=dato, testdata=testdata)
+def kontroller(mappe: Elevmappe, beslutning: Beslutning, dokument: Dokument,
+               utstedelse: Utstedelse, *, kv: Kodeverk | None = None,
+               testdata: bool = False) -> Rapport:
+    """Every check of the catalogue on ``dokument``, the document composed from ``mappe`` with
+    ``beslutning`` and ``utstedelse`` (``vitnemal.utskrift.forbered``). Decides and composes
+    nothing itself."""
+    ktx = Kontekst(mappe=mappe, kv=kv or load(), beslutning=beslutning, dokument=dokument,
+                   today=utstedelse.dato, testdata=testdata)
     funn: list[Finding] = []
     for s in katalog():
         funn.extend(s.kjor(ktx))
-    return Rapport(dokumenttype=b.dokumenttype, funn=sort_findings(funn), beslutning=b, dokument=dok)
+    return Rapport(dokumenttype=beslutning.dokumenttype, funn=sort_findings(funn),
+                   beslutning=beslutning, dokument=dokument)
+
+
+def sjekk(mappe: Elevmappe, *, today: date | None = None,
+          dokumenttype: Dokumenttype | None = None, testdata: bool = False) -> Rapport:
+    """All findings for ``mappe`` issued as a plain file would be (``Utstedelse.fra_elevmappe``:
+    the record's ``utsteder.utstedt``, else ``today``, and its løpenummer); ``dokumenttype``
+    forces the type. The same flow as ``vitnemal.utskrift.forbered``, which it calls."""
+    from vitnemal.utskrift import forbered  # the service imports this package
+
+    u = Utstedelse.fra_elevmappe(mappe, dato=today, dokumenttype=dokumenttype)
+    return forbered(mappe, u, testdata=testdata).rapport
