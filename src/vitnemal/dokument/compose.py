@@ -32,7 +32,7 @@ def programlinjer(mappe: Elevmappe, b: Beslutning, kv: Kodeverk, maalform: str) 
     """
     t = innhold(maalform)
     out = []
-    for p in lop.linjer(mappe):
+    for p in b.linjer:
         pastand = b.pastander.get((p.kode, p.niva.value))
         out.append(ProgramLinje(
             niva=p.niva.value,
@@ -99,7 +99,7 @@ def orden_adferd(mappe: Elevmappe, kv: Kodeverk, maalform: str) -> tuple[str, st
     return tekst(mappe.orden), tekst(mappe.adferd)
 
 
-def fravaer(mappe: Elevmappe, maalform: str) -> tuple[FravaerLinje, ...]:
+def fravaer(mappe: Elevmappe, b: Beslutning, maalform: str) -> tuple[FravaerLinje, ...]:
     """Ref: 001 §2.7 — «Fravær spesifisert for hvert år … Dere fører stiplet linje i ubrukte
     rubrikker. Når en elev ikke har fravær, skal det stå 0»; none for voksne (4A) and for those
     with no fag taken as elev (001 §8.1). A year abroad without fravær gets a dashed line."""
@@ -108,7 +108,7 @@ def fravaer(mappe: Elevmappe, maalform: str) -> tuple[FravaerLinje, ...]:
     t = innhold(maalform)
     per_ar = {f.ar: f for f in mappe.fravaer}
     out = []
-    for n in range(1, elevstatus.antall_fravaersar(mappe) + 1):
+    for n in range(1, elevstatus.antall_fravaersar(mappe, b.linjer) + 1):
         f = per_ar.get(n)
         out.append(FravaerLinje(
             etikett=t["fravaer_ar"].format(n=n),
@@ -157,7 +157,7 @@ def compose(mappe: Elevmappe, b: Beslutning, u: Utstedelse, *,
         sum_omfang=sum_omfang(mappe, typ),
         orden=orden,
         adferd=adferd,
-        fravaer=fravaer(mappe, mf),
+        fravaer=fravaer(mappe, b, mf),
         merknader=tuple(celler.merknadstekst(m, kv, mf) for m in mappe.vitnemalsmerknader),
         sted=utsteder.sted,
         dato=celler.dato(u.dato) if u.dato else "",

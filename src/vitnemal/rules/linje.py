@@ -6,12 +6,14 @@ lines and sorts every row of a line into: counted (with its pass outcome from
 fritak, fremmedspråk as privatist, quit during the year) — the rules in
 ``rules.fullfortkode_regler`` then only look at this ``Linje`` context.
 
-Assignment of a fag row to lines: the row's ``programomrade`` code if given, else its level
-(``Elevmappe.programomrade_for``). Fag of a komprimert løp (PBPBY4…) are assigned by code, or —
-when every line of the record is a komprimert løp — to those lines. When several lines of the
-same code/level are candidates (a programme area over two years, a repeated year), the row goes
-to the line whose school year holds its termin (H2025 and V2026 → 2025-2026), else to the latest
-earlier line (e.g. an «unormalt» school year ending in December).
+Assignment of a fag row to lines (``fordel``, the only one: the document's «fullført»/
+«bestått» uses it too): the row's ``programomrade`` code if given, else its level — to every
+line when all lines of the record are komprimerte løp (PBPBY4…, whose 6-pack fag come from any
+level). When several lines of the same code/level are candidates (a programme area over two
+years, a repeated year), the row goes to the line whose school year holds its termin (H2025 and
+V2026 → 2025-2026), else to the latest earlier line (e.g. an «unormalt» school year ending in
+December). Year 2 of a programme area over two years also counts year 1's rows, and a
+komprimert løp the rows of every komprimert line up to its school year.
 """
 
 from __future__ import annotations
@@ -176,15 +178,17 @@ def _start(termin: str) -> int:
     return ar if termin[0] == "H" else ar - 1
 
 
-def _kandidater(f: Fag, programomrade: str | None, trinn: Niva, linjer: list[Programomrade],
-                per_niva: dict) -> list[int]:
-    """The lines a row goes to when its level alone does not tell (see the module docstring)."""
-    if programomrade:
-        kand = [i for i, p in enumerate(linjer) if p.kode == programomrade]
-    elif linjer and not per_niva:  # every line is a komprimert løp
+def _kandidater(f: Fag, linjer: list[Programomrade], per_niva: dict[Niva, list[int]],
+                bare_komprimerte: bool) -> list[int]:
+    """The lines a row goes to (see the module docstring): by its ``programomrade``, else by
+    level (every line if all lines are komprimerte løp); among several, the one whose school
+    year holds its termin, else the latest earlier one."""
+    if f.programomrade:
+        kand = [i for i, p in enumerate(linjer) if p.kode == f.programomrade]
+    elif bare_komprimerte:
         kand = list(range(len(linjer)))
     else:
-        kand = per_niva.get(trinn, [])
+        kand = per_niva.get(f.trinn, [])
     if len(kand) > 1:
         aar = _start(f.termin)
         starts = {linjer[i].start_ar for i in kand}
@@ -197,25 +201,40 @@ def _kandidater(f: Fag, programomrade: str | None, trinn: Niva, linjer: list[Pro
     return kand
 
 
-def _samler(programomrader: list[Programomrade], linjer: list[Linje],
-            komprimerte: frozenset[str]) -> dict[int, list[int]]:
-    """Lines that also take the rows of other lines, with those lines (in row order):
-    Ref: 004 H — a programme area over two years, year 2 «ut fra begge årene»; Ref: 004 vg3 —
-    a komprimert løp takes every komprimert line up to its school year (the whole 6-pack)."""
-    samler: dict[int, list[int]] = {}
-    for i, p in enumerate(programomrader):
-        kode, over_to_ar = p.kode, p.over_to_ar
-        if linjer[i].par is None:
-            continue
-        if linjer[i].komprimert:
-            samler[i] = [j for j, q in enumerate(programomrader)
-                         if q.kode in komprimerte and q.start_ar <= p.start_ar]
-        elif over_to_ar == 2:
-            forste = [j for j, q in enumerate(programomrader) if q.kode == kode
-                      and q.over_to_ar == 1 and q.start_ar == p.start_ar - 1]
-            if forste:
-                samler[i] = forste[::-1] + [i]
-    return samler
+def _kilder(i: int, linjer: list[Programomrade], komprimerte: frozenset[str]) -> list[int]:
+    """The lines whose rows line ``i`` counts, in order: Ref: 004 H — a programme area over two
+    years, year 2 «ut fra begge årene» (year 1's rows, then its own); Ref: 004 vg3 — a
+    komprimert løp takes every komprimert line up to its school year (the whole 6-pack)."""
+    p = linjer[i]
+    if p.kode in komprimerte:
+        return [j for j, q in enumerate(linjer) if q.kode in komprimerte and q.start_ar <= p.start_ar]
+    if p.over_to_ar == 2:
+        forste = [j for j, q in enumerate(linjer) if q.kode == p.kode and q.over_to_ar == 1
+                  and q.start_ar == p.start_ar - 1]
+        return forste[::-1] + [i]
+    return [i]
+
+
+def fordel(mappe: Elevmappe) -> list[list[int]]:
+    """Ref: 004 generelt, 001 §1.3 — the fag rows (indices into ``mappe.fag``, in record order)
+    that bear on each programme area line (index-aligned with ``mappe.programomrader``).
+
+    The one assignment of rows to lines: the fullførtkode of a line (``bygg_linjer``) and the
+    «fullført»/«bestått» a kompetansebevis prints for it (``dokument.beslutning.pastand``) both
+    read it, so they always judge the same rows (docs/decisions.md, issue 13).
+    """
+    linjer = mappe.programomrader
+    komprimerte = komprimerte_koder()
+    per_niva: dict[Niva, list[int]] = {}
+    for i, p in enumerate(linjer):
+        per_niva.setdefault(p.niva, []).append(i)
+    bare_komprimerte = bool(linjer) and all(p.kode in komprimerte for p in linjer)
+    egne: list[list[int]] = [[] for _ in linjer]
+    for k, f in enumerate(mappe.fag):
+        for i in _kandidater(f, linjer, per_niva, bare_komprimerte):
+            egne[i].append(k)
+    return [[k for j in _kilder(i, linjer, komprimerte) for k in egne[j]]
+            for i in range(len(linjer))]
 
 
 def sluttvurdering_tidligere(mappe: Elevmappe, fag: Fag) -> Fag | None:
@@ -234,69 +253,24 @@ def bygg_linjer(mappe: Elevmappe, hent_regelsett) -> list[Linje]:
     """Every programme area line of the record with its sorted fag rows.
 
     ``hent_regelsett(skolear) -> Regelsett | None`` picks the rule set of a line; lines
-    without one get ``par=None`` and are reported by the caller. One pass over the rows: a row
-    goes straight into its line (``Linje.ta_med``); lines that also take other lines' rows
-    (``_samler``) are filled after it, in the order of the lines they take. Runs once per
-    record, so it is written as plain loops (a comprehension costs a function call).
+    without one get ``par=None`` and no rows, and are reported by the caller. Rows are given
+    to lines by ``fordel`` and sorted into each line by ``Linje.ta_med``.
     """
-    programomrader = mappe.programomrader
-    komprimerte = komprimerte_koder()
-    linjer: list[Linje] = []
-    per_niva: dict = {}  # level -> the lines of that level that are not a komprimert løp
-    samles = False  # does a line take other lines' rows (komprimert løp, over two years)?
-    for i, p in enumerate(programomrader):
-        kode, niva = p.kode, p.niva
-        linjer.append(Linje(mappe, p, linjeart(hent_regelsett, kode, niva, p.skolear,
-                                               p.fremmedsprak_som_privatist)))
-        if kode in komprimerte:
-            samles = True
-        else:
-            kand = per_niva.get(niva)
-            if kand is None:
-                per_niva[niva] = [i]
-            else:
-                kand.append(i)
-            samles = samles or p.over_to_ar == 2
-    samler = _samler(programomrader, linjer, komprimerte) if samles else {}
-    behold = {j for kilder in samler.values() for j in kilder} if samler else _INGEN
-    rader: list[list[Fag]] = [[] for _ in linjer] if samler else []
-    # The common case, a row without programomrade on the only line of its level, directly:
-    direkte = {}
-    for niva, kand in per_niva.items():
-        if len(kand) == 1 and kand[0] not in behold and linjer[kand[0]].par is not None:
-            direkte[niva] = linjer[kand[0]]
-    for f in mappe.fag:
-        programomrade = f.programomrade
-        if programomrade is None:
-            lin = direkte.get(f.trinn)
-            if lin is not None:
-                lin.ta_med(f)
-                continue
-        for i in _kandidater(f, programomrade, f.trinn, programomrader, per_niva):
-            if i in behold:
-                rader[i].append(f)
-            elif i not in samler and linjer[i].par is not None:
-                linjer[i].ta_med(f)
-    if samler:
-        for i in behold.difference(samler):  # a source line's own rows
-            if linjer[i].par is not None:
-                for f in rader[i]:
-                    linjer[i].ta_med(f)
-        for i, kilder in samler.items():
-            lin = linjer[i]
-            for j in kilder:
-                for f in rader[j]:
-                    lin.ta_med(f)
-    for lin in linjer:
-        if lin.sluttet:  # an earlier sluttvurdering of a quit fag counts instead
-            for f in lin.sluttet:
+    linjer = []
+    for p, rader in zip(mappe.programomrader, fordel(mappe), strict=True):
+        lin = Linje(mappe, p, linjeart(hent_regelsett, p.kode, p.niva, p.skolear,
+                                       p.fremmedsprak_som_privatist))
+        if lin.par is not None:
+            for k in rader:
+                lin.ta_med(mappe.fag[k])
+            for f in list(lin.sluttet):  # an earlier sluttvurdering of a quit fag counts instead
                 tidligere = sluttvurdering_tidligere(mappe, f)
                 if tidligere is not None and all(t is not tidligere for t, _ in lin.teller):
                     lin.tell(tidligere)
+        linjer.append(lin)
     return linjer
 
 
-_INGEN: frozenset[int] = frozenset()
 
 
 def mangler_gsk(lin: Linje) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from vitnemal.dokument.beslutning import forstegang_hindringer
 from vitnemal.findings import Alvorlighet
 from vitnemal.model import Status
 from vitnemal.sjekk.katalog import Treff, regel
@@ -36,10 +35,10 @@ def dokumenttype(ktx):
 def dokumenttype_grunnlag(ktx):
     """Ref: 001 §1.1 — «Vitnemål er dokumentasjon på et fullført og bestått videregående
     opplæringsløp»: a vitnemål asked for where the record does not give one (fag are reported
-    one by one by IKKE-BESTATT-VITNEMAL)."""
+    one by one by IKKE-BESTATT-VITNEMAL, FAM37 by the FAM37 checks)."""
     if ktx.vitnemal:
         for g in ktx.beslutning.grunner:
-            if g.fagkode is None:
+            if g.regel is None:
                 yield Treff(f"vitnemål kan ikke utstedes: {g.tekst} ({g.ref})")
 
 
@@ -47,14 +46,14 @@ def dokumenttype_grunnlag(ktx):
 def ikke_bestatt_vitnemal(ktx):
     """Ref: 001 §5.5 — «Vurderingsuttrykkene som angir at faget ikke er bestått, vil i
     utgangspunktet ikke bli ført på vitnemålet … Slike vurderingsuttrykk vil ordinært bare
-    framkomme på et kompetansebevis» (exception: FAM37, 001 §9.2)."""
+    framkomme på et kompetansebevis» (exception: FAM37, 001 §9.2). The decision's reasons
+    (``rules.bestatt``), each citing the pass rule that failed."""
     if not ktx.vitnemal:
         return
     for g in ktx.beslutning.grunner:
-        if g.fagkode is not None:
-            i = next((i for i, f in ktx.fag() if f.fagkode == g.fagkode), None)
+        if g.regel == "IKKE-BESTATT-VITNEMAL":
             yield Treff(f"{g.tekst}; kan ikke stå på vitnemål ({g.ref})", fagkode=g.fagkode,
-                        sti=fagsti(i) if i is not None else None)
+                        sti=fagsti(g.indeks))
 
 
 @regel("FORSTEGANG-VILKAR", "001 §1.2", FEIL, "Førstegangsvitnemål bare for generell studiekompetanse")
@@ -63,11 +62,7 @@ def forstegang_vilkar(ktx):
     gir generell studiekompetanse, kan få førstegangsvitnemål»; «Elever som får vitnemål som
     dokumentasjon på yrkeskompetanse har ikke rett til førstegangsvitnemål. Det samme gjelder
     elever som tar vg4 påbygging». VMM06 on a kompetansebevis is MERKNAD-DOKUMENTTYPE."""
-    if FORSTEGANG not in ktx.merknadskoder() or not ktx.vitnemal:
-        return
-    b = ktx.beslutning
-    for tekst in forstegang_hindringer(ktx.mappe, studie=b.studiekompetanse,
-                                       yrkes=b.yrkeskompetanse, fagopplaering=b.fagopplaering):
+    for tekst in ktx.beslutning.forstegang_hindringer:  # only on a vitnemål with VMM06
         yield Treff(tekst, merknad=FORSTEGANG)
 
 

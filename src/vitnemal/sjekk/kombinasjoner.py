@@ -96,7 +96,7 @@ def kroppsoving_id_mdd(ktx):
     utdanningsprogram for idrettsfag og musikk, dans og drama.» The document is «for» the
     programme of its highest programme area line (after kryssløp from vg1 ID/MD the 56-hour
     kroppsøving KRO1015/KRO1016 stands, 001 §9.3)."""
-    linjer = lop.linjer(ktx.mappe)
+    linjer = ktx.beslutning.linjer
     if not linjer:
         return
     hoyeste = linjer[-1]
@@ -113,13 +113,17 @@ def kroppsoving_id_mdd(ktx):
 def naturfag_sf_pabygg(ktx):
     """Ref: 001 §4.5 — «Dere kan heller ikke føre naturfag 140 timer (vg1 studieforberedende)
     sammen med naturfag 84+56 timer (yrkesfag vg1+vg3 påbygging til generell studiekompetanse).»
-    Formalised by the programme area line of the NAT fellesfag rows: one on a studieforberedende
-    line (not påbygging) and one on a påbygging or yrkesfag line."""
+    Formalised by the programme area line of the NAT fellesfag rows (``rules.linje.fordel``): one
+    on a studieforberedende line (not påbygging) and one on a påbygging or yrkesfag line."""
     sf, andre = [], []
-    for _, f in ktx.trykte_fag():
+    linjer_for: dict[int, list] = {}
+    for p, rader in zip(ktx.mappe.programomrader, ktx.beslutning.fordeling, strict=True):
+        for k in rader:
+            linjer_for.setdefault(k, []).append(p)
+    for k, f in ktx.trykte_fag():
         if f.fagtype is not Fagtype.FF or not f.fagkode.startswith("NAT"):
             continue
-        for p in ktx.mappe.programomrade_for(f):
+        for p in linjer_for.get(k, ()):
             if lop.er_pabygging(p) or lop.studieforberedende(p, ktx.kv) is False:
                 andre.append(f.fagkode)
             elif lop.studieforberedende(p, ktx.kv):

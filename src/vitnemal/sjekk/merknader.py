@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from vitnemal.dokument import lop
-from vitnemal.dokument.beslutning import antall_fag
 from vitnemal.findings import Alvorlighet
-from vitnemal.model import Fagtype, Karakter, Vurdering
+from vitnemal.model import Vurdering
 from vitnemal.sjekk.katalog import Treff, regel
 from vitnemal.sjekk.kontekst import fagsti
 
@@ -182,53 +180,43 @@ def dispensasjon_dato(ktx):
                         sti=f"$.vitnemalsmerknader[{i}]")
 
 
+def _fra_beslutningen(ktx, regel: str):
+    """The FAM37 findings the decision made (``dokument.unntak.fam37_unntak``), reported here
+    under their own check id and paragraph, not decided again."""
+    for g in ktx.beslutning.grunner:
+        if g.regel == regel:
+            yield Treff(g.tekst, fagkode=g.fagkode, merknad="FAM37",
+                        sti=fagsti(g.indeks, "fagmerknad") if g.indeks is not None else None)
+
+
 @regel("FAM37-YRKESFAG", "001 §9.2", FEIL, "FAM37 bare for yrkesfag")
 def fam37_yrkesfag(ktx):
     """Ref: 001 §9.2 — «Elever og lærlinger i yrkesfaglige utdanningsprogram … kan likevel på visse
     vilkår få vitnemål som gir yrkeskompetanse»; 001 §1.5. FAM37 on a kompetansebevis is
-    FAM-DOKUMENTTYPE."""
-    rader = _fam(ktx, "FAM37")
-    if not rader:
-        return
-    studie, yrkes, fagopplaering = lop.sluttkompetanser(ktx.mappe, ktx.kv)
-    if not (yrkes or fagopplaering) or studie:
-        for i, f in rader:
-            yield Treff(f"FAM37 på {f.fagkode}: unntaket gjelder bare vitnemål i yrkesfaglige "
-                        "utdanningsprogram (yrkeskompetanse eller bestått fagopplæring)",
-                        fagkode=f.fagkode, merknad="FAM37", sti=fagsti(i, "fagmerknad"))
+    FAM-DOKUMENTTYPE. Decided by ``dokument.unntak.fam37_unntak``."""
+    yield from _fra_beslutningen(ktx, "FAM37-YRKESFAG")
 
 
 @regel("FAM37-FELLESFAG", "001 §9.2", FEIL, "FAM37 bare på fellesfag")
 def fam37_fellesfag(ktx):
-    """Ref: 001 §9.2 — «inntil to av fellesfagene … i inntil to fellesfag»."""
-    for i, f in _fam(ktx, "FAM37"):
-        if f.fagtype is not Fagtype.FF:
-            yield Treff(f"FAM37 på {f.fagkode}, som er {f.fagtype.value}, ikke fellesfag",
-                        fagkode=f.fagkode, merknad="FAM37", sti=fagsti(i, "fagmerknad"))
+    """Ref: 001 §9.2 — «inntil to av fellesfagene … i inntil to fellesfag». Decided by
+    ``dokument.unntak.fam37_unntak``."""
+    yield from _fra_beslutningen(ktx, "FAM37-FELLESFAG")
 
 
 @regel("FAM37-KARAKTER-1", "001 §9.2", FEIL, "FAM37 bare med karakteren 1")
 def fam37_karakter_1(ktx):
     """Ref: 001 §9.2 — «fellesfag som har karakteren 1 (en) … Dette unntaket gjelder ikke for fag
-    med ‹Ikke vurderingsgrunnlag› (IV) i karakterrubrikken»."""
-    for i, f in _fam(ktx, "FAM37"):
-        kar = (f.standpunkt, f.eksamen)
-        if Karakter.IV in kar:
-            yield Treff(f"FAM37 på {f.fagkode}: unntaket gjelder ikke fag med IV",
-                        fagkode=f.fagkode, merknad="FAM37", sti=fagsti(i, "fagmerknad"))
-        elif Karakter.K1 not in kar:
-            yield Treff(f"FAM37 på {f.fagkode}, som ikke har karakteren 1", fagkode=f.fagkode,
-                        merknad="FAM37", sti=fagsti(i, "fagmerknad"))
+    med ‹Ikke vurderingsgrunnlag› (IV) i karakterrubrikken». Decided by
+    ``dokument.unntak.fam37_unntak``."""
+    yield from _fra_beslutningen(ktx, "FAM37-KARAKTER-1")
 
 
 @regel("FAM37-MAKS-TO", "001 §9.2", FEIL, "FAM37 i høyst to fag")
 def fam37_maks_to(ktx):
     """Ref: 001 §9.2 — «i inntil to fellesfag … Eksempelvis vil norsk hovedmål skriftlig og norsk
-    hovedmål muntlig (norskfaget) være ett fag»."""
-    koder = [f.fagkode for _, f in _fam(ktx, "FAM37")]
-    if antall_fag(koder) > 2:
-        yield Treff(f"FAM37 er ført i {antall_fag(koder)} fag ({', '.join(koder)}); høyst to "
-                    "(norskfaget teller som ett)", merknad="FAM37")
+    hovedmål muntlig (norskfaget) være ett fag». Decided by ``dokument.unntak.fam37_unntak``."""
+    yield from _fra_beslutningen(ktx, "FAM37-MAKS-TO")
 
 
 @regel("FAM33-HALVAR", "001 §5.7", FEIL, "FAM33 bare på halvårsvurdering")
