@@ -11,7 +11,7 @@ from hypothesis import given
 
 from vitnemal.rules import fullfortkode
 from vitnemal.rules.fullfortkode import beregn, vurder_linje
-from vitnemal.rules.fullfortkode_regler import BARE_NAR, REGLER
+from vitnemal.rules.fullfortkode_regler import BARE_NAR, KODEREGLER
 from vitnemal.rules.linje import bygg_linjer
 
 from .scenario_support import bygg_mappe, last_scenarier
@@ -26,7 +26,7 @@ def _sjekk_vakter(mappe) -> None:
             continue
         for navn, sti in BARE_NAR.items():
             if sti is not None and not attrgetter(sti)(lin):
-                assert REGLER[navn](lin) is None, (navn, lin.programomrade)
+                assert KODEREGLER[navn](lin) is None, (navn, lin.programomrade)
 
 
 def test_guarded_rules_exist():

@@ -2,7 +2,7 @@
 
 The outcome of a fag row is judged from its two grade columns (standpunkt — or the
 halvårsvurdering grade for ``vurdering: halvar`` — and eksamen). The rules are tried in order
-(see ``REGLER``); the first that applies decides:
+(see ``BESTATTREGLER``); the first that applies decides:
 
 1. VO in a column: assessed against the individual plan (004 iop).
 2. IV or IM in a column: no basis for assessment / did not attend (001 §5.4, §6.3; 004 M).
@@ -87,7 +87,7 @@ def beskriv_fag(fag: Fag) -> str:
     return f"{fag.fagkode} ({', '.join(deler) or 'ingen karakter'})"
 
 
-Regel = Callable[[Fag], "FagVurdering | None"]
+Bestattregel = Callable[[Fag], "FagVurdering | None"]
 
 
 def regel_vo(fag: Fag) -> FagVurdering | None:
@@ -171,7 +171,7 @@ def regel_bestatt(fag: Fag) -> FagVurdering:
     return FagVurdering(fag.fagkode, Utfall.BESTATT, f"{beskriv_fag(fag)}: bestått", ref)
 
 
-REGLER: tuple[Regel, ...] = (
+BESTATTREGLER: tuple[Bestattregel, ...] = (
     regel_vo,
     regel_iv_im,
     regel_ingen_karakter,
@@ -223,7 +223,7 @@ def vurder_fag(fag: Fag) -> FagVurdering:
 
     Rules of §5.1, §5.2, §5.4, §5.5 and 004 iop, first match wins (see module docstring).
     """
-    for regel in REGLER:
+    for regel in BESTATTREGLER:
         v = regel(fag)
         if v is not None:
             return v

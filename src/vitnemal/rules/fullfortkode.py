@@ -20,7 +20,7 @@ from typing import NamedTuple
 from vitnemal.errors import UnknownRuleSetError
 from vitnemal.model.elevmappe import Elevmappe
 from vitnemal.model.enums import Niva
-from vitnemal.rules.fullfortkode_regler import BARE_NAR, REFS, REGLER, Regel
+from vitnemal.rules.fullfortkode_regler import BARE_NAR, KODEREGLER, REFS, Koderegel
 from vitnemal.rules.linje import Linje, bygg_linjer
 from vitnemal.rules.regelsett import Regelsett, skolear_start, velg_regelsett
 
@@ -68,7 +68,7 @@ class Fullfortkode(NamedTuple):
 
 
 class _Kompilert(NamedTuple):
-    regler: tuple[tuple[Regel, object], ...]  # (function, guard or None), in precedence order
+    regler: tuple[tuple[Koderegel, object], ...]  # (function, guard or None), in precedence order
     refs: tuple[str, ...]  # index-aligned docstring refs
     alle: range  # the indices of every rule
     uten_vakt: tuple[int, ...]  # the indices of the rules without a guard
@@ -80,11 +80,11 @@ def _kompiler(rs: Regelsett) -> _Kompilert:
     """The rule set's ordered rule ids resolved to (function, guard) (see
     ``fullfortkode_regler.regel``), their docstring refs and its guards read at once; an
     unknown id is a clear error. Compiled once per rule set."""
-    ukjent = [r for r in rs.regler if r not in REGLER]
+    ukjent = [r for r in rs.regler if r not in KODEREGLER]
     if ukjent:
         raise UnknownRuleSetError(
             f"regelsettet {rs.navn} ({rs.fil}) nevner ukjente regler: {', '.join(ukjent)}")
-    regler = tuple((REGLER[r], attrgetter(BARE_NAR[r]) if BARE_NAR[r] else None)
+    regler = tuple((KODEREGLER[r], attrgetter(BARE_NAR[r]) if BARE_NAR[r] else None)
                    for r in rs.regler)
     stier = tuple(dict.fromkeys(BARE_NAR[r] for r in rs.regler if BARE_NAR[r]))
     vakter = None
@@ -133,7 +133,7 @@ def vurder_linje(lin: Linje) -> Fullfortkode:
     for i in k.uten_vakt if k.vakter is None or not any(k.vakter(lin)) else k.alle:
         fn, bare_nar = regler[i]
         if bare_nar is not None and not bare_nar(lin):
-            continue  # the rule cannot apply (``regel(bare_nar=...)``)
+            continue  # the rule cannot apply (``koderegel(bare_nar=...)``)
         treff = fn(lin)
         if treff is not None:
             return _ny(Fullfortkode, (omrade, niva, skolear, treff.kode, rs.regler[i],

@@ -18,10 +18,10 @@ from vitnemal.dokument.utstedelse import Utstedelse
 from vitnemal.findings import Alvorlighet, Finding, has_feil, sort_findings
 from vitnemal.kodeverk import Kodeverk, load
 from vitnemal.model import Elevmappe
-from vitnemal.sjekk.katalog import Sjekk, Treff, katalog, regel
+from vitnemal.sjekk.katalog import Avvik, Kontroll, katalog, kontroll
 from vitnemal.sjekk.kontekst import Kontekst
 
-__all__ = ["Rapport", "Sjekk", "Treff", "katalog", "kontroller", "regel", "sjekk"]
+__all__ = ["Avvik", "Kontroll", "Rapport", "katalog", "kontroll", "kontroller", "sjekk"]
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,14 @@ import re
 from vitnemal.findings import Alvorlighet
 from vitnemal.ids import fodselsnummer, orgnr
 from vitnemal.ids.fodselsnummer import Nummertype
-from vitnemal.sjekk.katalog import Treff, regel
+from vitnemal.sjekk.katalog import Avvik, kontroll
 
 FEIL, VARSEL = Alvorlighet.FEIL, Alvorlighet.VARSEL
 
 _NUMMER = re.compile(r"^[VK]\d{9}\d{4}\d{5}$")
 
 
-@regel("FNR-FIKTIVT", "003 A01", VARSEL, "Fiktivt fødselsnummer fra VIGO")
+@kontroll("FNR-FIKTIVT", "003 A01", VARSEL, "Fiktivt fødselsnummer fra VIGO")
 def fnr_fiktivt(ktx):
     """Ref: 003 A01 — a VIGO fictive number (day + 40, 99 …) is not transferred to NVB; the
     document cannot be registered in the national diploma database until the real number is known.
@@ -22,12 +22,12 @@ def fnr_fiktivt(ktx):
     a = fodselsnummer.analyse(ktx.mappe.person.fodselsnummer, testdata=ktx.testdata,
                               today=ktx.today)
     if a.type is Nummertype.VIGO_FIKTIVT:
-        yield Treff("fødselsnummeret er et fiktivt nummer fra VIGO; dokumentet kan ikke overføres "
+        yield Avvik("fødselsnummeret er et fiktivt nummer fra VIGO; dokumentet kan ikke overføres "
                     "til Nasjonal vitnemålsdatabase før personen har fått fødselsnummer eller "
                     "D-nummer", sti="$.person.fodselsnummer")
 
 
-@regel("FNR-SYNTETISK", "001 §2.2", VARSEL, "Syntetisk testfødselsnummer")
+@kontroll("FNR-SYNTETISK", "001 §2.2", VARSEL, "Syntetisk testfødselsnummer")
 def fnr_syntetisk(ktx):
     """Ref: 001 §2.2 — «Fødselsnummer: <11-sifret fødselsnummer>»: a synthetic test number
     (Tenor/NAV, accepted only with testdata) is no person's number and must not be printed on a
@@ -35,51 +35,51 @@ def fnr_syntetisk(ktx):
     a = fodselsnummer.analyse(ktx.mappe.person.fodselsnummer, testdata=ktx.testdata,
                               today=ktx.today)
     if a.syntetisk or a.type in (Nummertype.SYNTETISK_NAV, Nummertype.SYNTETISK_TENOR):
-        yield Treff(f"fødselsnummeret er et {a.type.tekst}; bare for testdata",
+        yield Avvik(f"fødselsnummeret er et {a.type.tekst}; bare for testdata",
                     sti="$.person.fodselsnummer")
 
 
-@regel("ORGNR-GYLDIG", "001 §2.8", FEIL, "Organisasjonsnummer med gyldig kontrollsiffer")
+@kontroll("ORGNR-GYLDIG", "001 §2.8", FEIL, "Organisasjonsnummer med gyldig kontrollsiffer")
 def orgnr_gyldig(ktx):
     """Ref: 001 §2.8 — the document number holds «skolens eller fylkeskommunens
     organisasjonsnummer»: nine digits, weights 3 2 7 6 5 4 3 2 1, sum divisible by 11."""
     n = ktx.mappe.utsteder.orgnr
     if not orgnr.is_valid(n):
-        yield Treff(f"organisasjonsnummeret {n} er ikke gyldig (kontrollsiffer, modulus 11)",
+        yield Avvik(f"organisasjonsnummeret {n} er ikke gyldig (kontrollsiffer, modulus 11)",
                     sti="$.utsteder.orgnr")
 
 
-@regel("DOKUMENTNUMMER-FORMAT", "001 §2.8", FEIL, "Vitnemåls-/kompetansebevisnummer")
+@kontroll("DOKUMENTNUMMER-FORMAT", "001 §2.8", FEIL, "Vitnemåls-/kompetansebevisnummer")
 def dokumentnummer_format(ktx):
     """Ref: 001 §2.8 — «<V>,<… organisasjonsnummer>, <åååå> og <løpenummer fem siffer>»,
     «skrives sammenhengende uten mellomrom»; K for kompetansebevis."""
     nr = ktx.dokument.dokumentnummer
     if not _NUMMER.match(nr) or nr[0] != ktx.dokumenttype.value:
-        yield Treff(f"dokumentnummeret {nr} har ikke formen {ktx.dokumenttype.value} + "
+        yield Avvik(f"dokumentnummeret {nr} har ikke formen {ktx.dokumenttype.value} + "
                     "organisasjonsnummer (9 siffer) + år (4 siffer) + løpenummer (5 siffer)")
 
 
-@regel("LOPENUMMER-MANGLER", "001 §2.8", FEIL, "Løpenummer for dokumentnummeret")
+@kontroll("LOPENUMMER-MANGLER", "001 §2.8", FEIL, "Løpenummer for dokumentnummeret")
 def lopenummer_mangler(ktx):
     """Ref: 001 §2.8 — «Løpenummeret genereres fortløpende og enhver endring av et
     vitnemål/kompetansebevis eller ny utstedelse krever et nytt nummer»: an original needs one."""
     if ktx.dokument.dokumentnummer[-5:] == "00000":
-        yield Treff("løpenummer mangler (utsteder.lopenummer); dokumentnummeret kan ikke lages",
+        yield Avvik("løpenummer mangler (utsteder.lopenummer); dokumentnummeret kan ikke lages",
                     sti="$.utsteder.lopenummer")
 
 
-@regel("DATO-MANGLER", "001 §2.8", FEIL, "Sted og dato")
+@kontroll("DATO-MANGLER", "001 §2.8", FEIL, "Sted og dato")
 def dato_mangler(ktx):
     """Ref: 001 §2.8 — «fører dere sted, dato, skole … Dato føres på formatet <dd.mm.åååå>»."""
     if ktx.today is None:
-        yield Treff("utstedelsesdato mangler (utsteder.utstedt), og ingen dato er oppgitt",
+        yield Avvik("utstedelsesdato mangler (utsteder.utstedt), og ingen dato er oppgitt",
                     sti="$.utsteder.utstedt")
 
 
-@regel("UNDERSKRIVERE-ULIKE", "001 §2.8", FEIL, "To ulike underskrivere")
+@kontroll("UNDERSKRIVERE-ULIKE", "001 §2.8", FEIL, "To ulike underskrivere")
 def underskrivere_ulike(ktx):
     """Ref: 001 §2.8 — «underskrift av to personer … Én av de to personene må være rektor eller
     den rektor gir myndighet». Ikke formalisert: whether one of them is the rektor."""
     a, b = ktx.mappe.utsteder.underskrivere
     if " ".join(a.split()).casefold() == " ".join(b.split()).casefold():
-        yield Treff(f"de to underskriverne er samme person ({a})", sti="$.utsteder.underskrivere")
+        yield Avvik(f"de to underskriverne er samme person ({a})", sti="$.utsteder.underskrivere")

@@ -1,9 +1,11 @@
 """The catalogue of checks: each a pure function with a stable id, a reference and a severity.
 
-A check is registered with ``@regel(id, ref, alvorlighet, tittel)``. Its function takes a
-``Kontekst`` and yields ``Treff`` (message, fagkode, merknad, JSON path); the runner turns each
-into a ``Finding`` with the check's id, reference and severity. The function's docstring starts
-with its reference (``Ref: 001 §9.2``), so ``grep §9.2`` finds it.
+A check (``Kontroll``) is registered with ``@kontroll(id, ref, alvorlighet, tittel)``. Its
+function takes a ``Kontekst`` and yields ``Avvik`` (message, fagkode, merknad, JSON path); the
+runner turns each into a ``Finding`` with the check's id, reference and severity. The
+function's docstring starts with its reference (``Ref: 001 §9.2``), so ``grep §9.2`` finds it.
+(These names are the catalogue's own: the pass rules of one fag row are
+``rules.bestatt.BESTATTREGLER`` and the fullførtkode rules ``rules.fullfortkode_regler.KODEREGLER``.)
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ MODULER = (
 
 
 @dataclass(frozen=True, slots=True)
-class Treff:
+class Avvik:
     melding: str
     fagkode: str | None = None
     merknad: str | None = None
@@ -37,12 +39,12 @@ class Treff:
 
 
 @dataclass(frozen=True, slots=True)
-class Sjekk:
+class Kontroll:
     id: str
     ref: str
     alvorlighet: Alvorlighet
     tittel: str
-    funksjon: Callable[..., Iterable[Treff]]
+    funksjon: Callable[..., Iterable[Avvik]]
 
     def kjor(self, ktx) -> list[Finding]:
         return [
@@ -52,27 +54,27 @@ class Sjekk:
         ]
 
 
-_REGISTER: dict[str, Sjekk] = {}
+_REGISTER: dict[str, Kontroll] = {}
 
 
-def registrer(s: Sjekk) -> Sjekk:
+def registrer(s: Kontroll) -> Kontroll:
     if s.id in _REGISTER and _REGISTER[s.id].funksjon is not s.funksjon:
         raise ValueError(f"check id {s.id} is registered twice")
     _REGISTER[s.id] = s
     return s
 
 
-def regel(id: str, ref: str, alvorlighet: Alvorlighet, tittel: str):
+def kontroll(id: str, ref: str, alvorlighet: Alvorlighet, tittel: str):
     """Register the decorated function as the check ``id``."""
 
     def deco(fn):
-        registrer(Sjekk(id, ref, alvorlighet, tittel, fn))
+        registrer(Kontroll(id, ref, alvorlighet, tittel, fn))
         return fn
 
     return deco
 
 
-def katalog() -> tuple[Sjekk, ...]:
+def katalog() -> tuple[Kontroll, ...]:
     """Every check, sorted by id."""
     for m in MODULER:
         importlib.import_module(f"vitnemal.sjekk.{m}")

@@ -15,7 +15,7 @@ import yaml
 from vitnemal.dokument import lop
 from vitnemal.findings import Alvorlighet
 from vitnemal.model import Fag, Fagtype, Status
-from vitnemal.sjekk.katalog import Sjekk, Treff, regel, registrer
+from vitnemal.sjekk.katalog import Avvik, Kontroll, kontroll, registrer
 from vitnemal.sjekk.kontekst import fagsti
 
 FEIL = Alvorlighet.FEIL
@@ -49,7 +49,7 @@ def _utelukker(e: dict):
         gr = data()["grupper"]
         for a, b in par:
             if a in medlemmer and b in medlemmer:
-                yield Treff(f"{gr[a]['beskrivelse']} ({', '.join(medlemmer[a])}) og "
+                yield Avvik(f"{gr[a]['beskrivelse']} ({', '.join(medlemmer[a])}) og "
                             f"{gr[b]['beskrivelse']} ({', '.join(medlemmer[b])}) kan ikke stå på "
                             "samme dokument", fagkode=medlemmer[b][0])
 
@@ -60,7 +60,7 @@ for _e in data()["utelukker"]:
     _fn = _utelukker(_e)
     _fn.__name__ = _fn.__qualname__ = _e["id"].lower().replace("-", "_")
     _fn.__doc__ = f"Ref: {_e['ref']} — «{_e['sitat']}»"
-    registrer(Sjekk(_e["id"], _e["ref"], FEIL, _e["sitat"][:80], _fn))
+    registrer(Kontroll(_e["id"], _e["ref"], FEIL, _e["sitat"][:80], _fn))
 
 
 def norskvariant(f: Fag) -> str | None:
@@ -74,7 +74,7 @@ def norskvariant(f: Fag) -> str | None:
     return n["ordinaer"]
 
 
-@regel("NORSK-VARIANTER", "001 §4.5", FEIL, "To varianter av norskfaget")
+@kontroll("NORSK-VARIANTER", "001 §4.5", FEIL, "To varianter av norskfaget")
 def norsk_varianter(ktx):
     """Ref: 001 §4.5 — «Dere kan heller ikke føre to varianter av norskfaget på samme
     dokumentasjon, f.eks. ordinær norsk kan ikke føres sammen med norsk for døve og sterkt
@@ -87,10 +87,10 @@ def norsk_varianter(ktx):
             varianter.setdefault(v, []).append(f.fagkode)
     if len(varianter) > 1:
         deler = "; ".join(f"{v}: {', '.join(k)}" for v, k in sorted(varianter.items()))
-        yield Treff(f"to varianter av norskfaget på samme dokument ({deler})")
+        yield Avvik(f"to varianter av norskfaget på samme dokument ({deler})")
 
 
-@regel("KROPPSOVING-ID-MDD", "001 §4.5", FEIL, "Kroppsøving på idrettsfag og MDD")
+@kontroll("KROPPSOVING-ID-MDD", "001 §4.5", FEIL, "Kroppsøving på idrettsfag og MDD")
 def kroppsoving_id_mdd(ktx):
     """Ref: 001 §4.5 — «Kroppsøving som fellesfag kan dere ikke føre på dokumentasjon for
     utdanningsprogram for idrettsfag og musikk, dans og drama.» The document is «for» the
@@ -104,12 +104,12 @@ def kroppsoving_id_mdd(ktx):
         return
     for i, f in ktx.trykte_fag():
         if f.fagtype is Fagtype.FF and "kroppsoving" in grupper_for(f):
-            yield Treff(f"kroppsøving ({f.fagkode}) kan ikke stå på dokumentasjon for "
+            yield Avvik(f"kroppsøving ({f.fagkode}) kan ikke stå på dokumentasjon for "
                         f"{lop.utdanningsprogram_tekst(hoyeste, ktx.kv, 'nb') or hoyeste.kode}",
                         fagkode=f.fagkode, sti=fagsti(i))
 
 
-@regel("NATURFAG-SF-PABYGG", "001 §4.5", FEIL, "Naturfag 140 timer og naturfag 84+56 timer")
+@kontroll("NATURFAG-SF-PABYGG", "001 §4.5", FEIL, "Naturfag 140 timer og naturfag 84+56 timer")
 def naturfag_sf_pabygg(ktx):
     """Ref: 001 §4.5 — «Dere kan heller ikke føre naturfag 140 timer (vg1 studieforberedende)
     sammen med naturfag 84+56 timer (yrkesfag vg1+vg3 påbygging til generell studiekompetanse).»
@@ -129,12 +129,12 @@ def naturfag_sf_pabygg(ktx):
             elif lop.studieforberedende(p, ktx.kv):
                 sf.append(f.fagkode)
     if sf and andre and set(sf) != set(andre):
-        yield Treff(f"naturfag fra studieforberedende vg1 ({', '.join(sorted(set(sf)))}) og naturfag "
+        yield Avvik(f"naturfag fra studieforberedende vg1 ({', '.join(sorted(set(sf)))}) og naturfag "
                     f"fra yrkesfag/påbygging ({', '.join(sorted(set(andre)))}) kan ikke stå sammen",
                     fagkode=sorted(set(andre))[0])
 
 
-@regel("VOKSEN-KROPPSOVING", "001 §7.4", FEIL, "Ikke kroppsøving for voksne (kapittel 4A)")
+@kontroll("VOKSEN-KROPPSOVING", "001 §7.4", FEIL, "Ikke kroppsøving for voksne (kapittel 4A)")
 def voksen_kroppsoving(ktx):
     """Ref: 001 §7.4 — «Voksne som får opplæring etter opplæringsloven kapittel 4A skal ikke ha
     kroppsøving. Det betyr at kroppsøvingsfaget ikke skal stå på vitnemålet.»"""
@@ -142,5 +142,5 @@ def voksen_kroppsoving(ktx):
         return
     for i, f in ktx.trykte_fag():
         if f.fagtype is Fagtype.FF and "kroppsoving" in grupper_for(f):
-            yield Treff(f"kroppsøving ({f.fagkode}) skal ikke stå på dokumentasjon for voksne "
+            yield Avvik(f"kroppsøving ({f.fagkode}) skal ikke stå på dokumentasjon for voksne "
                         "(opplæringsloven kapittel 4A)", fagkode=f.fagkode, sti=fagsti(i))

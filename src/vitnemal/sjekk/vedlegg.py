@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vitnemal.findings import Alvorlighet
-from vitnemal.sjekk.katalog import Treff, regel
+from vitnemal.sjekk.katalog import Avvik, kontroll
 from vitnemal.sjekk.kontekst import fagsti
 
 
@@ -23,16 +23,16 @@ def viser_til_vedlegg(ktx) -> list[tuple[str, str | None, str]]:
     return out
 
 
-@regel("VEDLEGG-UTEN-MERKNAD", "001 §2.10", Alvorlighet.FEIL, "Vedlegg uten merknad som viser til det")
+@kontroll("VEDLEGG-UTEN-MERKNAD", "001 §2.10", Alvorlighet.FEIL, "Vedlegg uten merknad som viser til det")
 def vedlegg_uten_merknad(ktx):
     """Ref: 001 §2.10 — «Det skal framgå av fag- eller vitnemålsmerknaden at vitnemålet/
     kompetansebeviset har vedlegg.»"""
     if ktx.mappe.vedlegg and not viser_til_vedlegg(ktx):
-        yield Treff("elevmappen har vedlegg, men ingen fag- eller vitnemålsmerknad viser til det "
+        yield Avvik("elevmappen har vedlegg, men ingen fag- eller vitnemålsmerknad viser til det "
                     "(f.eks. FAM03 «Jf. vedlegg» eller VMM23 «Jf. vedlegg.»)", sti="$.vedlegg")
 
 
-@regel("MERKNAD-UTEN-VEDLEGG", "001 §2.10", Alvorlighet.VARSEL, "Merknad viser til vedlegg som mangler")
+@kontroll("MERKNAD-UTEN-VEDLEGG", "001 §2.10", Alvorlighet.VARSEL, "Merknad viser til vedlegg som mangler")
 def merknad_uten_vedlegg(ktx):
     """Ref: 001 §2.10 — «Dersom vedlegget er utstedt av en annen instans, må skolen/
     fylkeskommunen føre de nødvendige identifikasjonsopplysninger som mangler og påføre skolens
@@ -42,7 +42,7 @@ def merknad_uten_vedlegg(ktx):
         return
     for kode, fagkode, sti in viser_til_vedlegg(ktx):
         hvor = f" på {fagkode}" if fagkode else ""
-        yield Treff(f"{kode}{hvor} viser til et vedlegg, men elevmappen har ikke noe vedlegg; "
+        yield Avvik(f"{kode}{hvor} viser til et vedlegg, men elevmappen har ikke noe vedlegg; "
                     "legg det inn, eller merk et vedlegg fra en annen instans med navn, "
                     "fødselsnummer, dokumentnummer, stempel og underskrifter",
                     fagkode=fagkode, merknad=kode, sti=sti)
