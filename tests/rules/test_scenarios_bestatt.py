@@ -19,7 +19,7 @@ def test_scenarios_exist_and_cite():
 
 @pytest.mark.parametrize(("sid", "doc", "sc"), SCENARIER, ids=[s[0] for s in SCENARIER])
 def test_scenario(sid, doc, sc):
-    fag = Fag(**bygg_fag({"fagkode": "NOR1260", **sc["input"]}))
+    fag = Fag(**bygg_fag({"fagkode": "NOR1260", **sc["input"]}, skolear=doc["skolear"]))
     v = vurder_fag(fag)
     assert v.utfall.value == sc["expected"]["utfall"], v
     if "ref" in sc["expected"]:

@@ -1,10 +1,12 @@
-"""The fullførtkode rules of 004 (skoleåret 2025–2026), one small pure function each.
+"""The fullførtkode rules of 004, one small pure function each.
 
 Each rule takes a ``Linje`` (a programme area line with its sorted fag rows, see
 ``rules.linje``) and returns a ``Kodetreff`` when it applies, else None. The rule set (YAML) lists
 the rule ids in precedence order; the first rule that applies sets the code. The reference of a
 rule is the start of its docstring (``Ref: 004 H — ...``); B, I and M name the sheet of the
-line's level (004 vg1, vg2, vg3). Ordering and its reasons: docs/fullfortkode.md.
+line's level (004 vg1, vg2, vg3). Which rules apply in a school year, in what order and with
+which parameters is data on a time axis (``rules/data/fullfortkode.yaml``, ``rules.regelsett``).
+Ordering and its reasons: docs/fullfortkode.md.
 """
 
 from __future__ import annotations

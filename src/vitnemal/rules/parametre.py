@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from vitnemal import kodeverk
+from vitnemal.errors import UnknownRuleSetError
 from vitnemal.model.enums import Fagtype
 from vitnemal.rules.regelsett import Regelsett
 
@@ -39,6 +40,14 @@ class Parametre:
 
 @cache
 def parametre(rs: Regelsett) -> Parametre:
+    """Ref: 004 vg1, 004 vg2 — the rule set's parameters, and the kodeverk's halvårsvurdering
+    lists that hold on its date (a rule set whose date no list covers is a stale date and an
+    error, never a silent «no halvår row counts»)."""
+    dag = rs.gyldig_fra
+    if not any(h.gyldig(dag) for h in kodeverk.load().halvarsvurdering):
+        raise UnknownRuleSetError(
+            f"regelsettet {rs.navn}: kodeverket har ingen fag med halvårsvurdering som gjelder "
+            f"{dag.isoformat()} (halvarsvurdering.yaml); legg til listene fra 004 for skoleåret")
     return Parametre(
         regelsett=rs,
         fritak=frozenset(rs.verdi("fritak_merknader")),
