@@ -1,6 +1,6 @@
 """Which fag rows count for a programme area line, and how (004 generelt, vg1–vg3 sheets).
 
-``bygg_linjer(mappe, regelsett)`` assigns the fag rows of an elevmappe to its programme area
+``bygg_linjer(mappe, hent_regelsett)`` assigns the fag rows of an elevmappe to its programme area
 lines and sorts every row of a line into: counted (with its pass outcome from
 ``rules.bestatt``), set aside with a reason (mer opplæring, halvårsvurdering 004 does not list,
 fritak, fremmedspråk as privatist, quit during the year) — the rules in
@@ -18,90 +18,49 @@ komprimert løp the rows of every komprimert line up to its school year.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from itertools import groupby
-from operator import itemgetter
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from vitnemal.model.elevmappe import Elevmappe, Fag, Programomrade, komprimerte_koder
 from vitnemal.model.enums import Karakter, Niva, Vurdering
-from vitnemal.rules.bestatt import UTFALL_ETTER_KARAKTERER, Utfall, utfall
+from vitnemal.rules.bestatt import Utfall, utfall
 from vitnemal.rules.parametre import Parametre, halvar_teller, parametre, program_for
-
-_ARK = {n: f"004 {n.value}" for n in Niva}
-_HALVAR = Vurdering.HALVAR  # bound once: attribute access on an Enum class is slow
+from vitnemal.rules.regelsett import Regelsett
 
 
-@dataclass(frozen=True, slots=True)
-class Linjeart:
-    """What a line's rules depend on besides its rows and flags: its rule set's parameters,
-    the programme (studieforberedende | yrkesfag | idrettsfag), komprimert løp or not, the
-    sheet of 004 for B/I/M, and whether fremmedspråk are to be taken as privatist (not in
-    yrkesfag). The same for every line of the same code, level, school year and flag."""
-
-    par: Parametre
-    program: str
-    komprimert: bool
-    ark: str
-    fsp_privatist: bool
-
-
-_ARTER: dict[tuple, Linjeart | None] = {}
-
-
-def linjeart(hent_regelsett, kode: str, niva: Niva, skolear: str, fsp: bool) -> Linjeart | None:
-    """The ``Linjeart`` of a line, or None when ``hent_regelsett(skolear)`` has no rule set
-    (memoised; ``hent_regelsett`` must be pure, as ``fullfortkode._regelsett_eller_none`` is)."""
-    nokkel = (hent_regelsett, kode, niva, skolear, fsp)
-    try:
-        return _ARTER[nokkel]
-    except KeyError:
-        pass
-    rs = hent_regelsett(skolear)
-    art = None
-    if rs is not None:
-        par = parametre(rs)
-        program = program_for(kode, par)
-        komp = kode in komprimerte_koder()
-        art = Linjeart(par, program, komp, "004 vg3" if komp else _ARK[niva],
-                       fsp and program != "yrkesfag")
-    if len(_ARTER) >= 10_000:
-        _ARTER.clear()
-    _ARTER[nokkel] = art
-    return art
-
-
-@dataclass(slots=True, init=False)
+@dataclass(slots=True)
 class Linje:
-    """One programme area line with the fag rows that bear on its fullførtkode."""
+    """One programme area line with the fag rows that bear on its fullførtkode.
+
+    ``par`` is None when no rule set covers the line's school year (then no row is sorted in).
+    ``program``: studieforberedende | yrkesfag | idrettsfag; ``ark``: the sheet of 004 for B, I
+    and M; ``fsp_privatist``: fremmedspråk are to be taken as privatist (004 NB, not yrkesfag).
+    """
 
     mappe: Elevmappe
     programomrade: Programomrade
-    par: Parametre | None  # None: no rule set for the line's school year
-    program: str  # studieforberedende | yrkesfag | idrettsfag
-    komprimert: bool
-    ark: str  # «004 vg1» … the sheet for B/I/M
-    fsp_privatist: bool  # fremmedspråk are to be taken as privatist (004 NB)
-    teller: list[tuple[Fag, Utfall]]
-    utenfor: list[tuple[Fag, str, str]]  # (fag, kind, reason)
-    sluttet: list[Fag]
-    med_merknad: list[Fag]  # counted rows with a fagmerknad (in ``teller`` order)
-    merket: list[Fag]  # counted rows with a fagmerknad or on an IOP-fagkode (rule a_iop)
-    _fagkoder: set[str] | None  # see fagkoder
-    _per_utfall: dict[Utfall, list[tuple[Fag, Utfall]]] | None  # see med_utfall
+    par: Parametre | None
+    program: str = ""
+    komprimert: bool = False
+    ark: str = ""
+    fsp_privatist: bool = False
+    teller: list[tuple[Fag, Utfall]] = field(default_factory=list)  # counted, with outcome
+    utenfor: list[tuple[Fag, str, str]] = field(default_factory=list)  # (fag, kind, reason)
+    sluttet: list[Fag] = field(default_factory=list)  # quit during the year (004 H)
 
-    def __init__(self, mappe: Elevmappe, programomrade: Programomrade,
-                 art: Linjeart | None) -> None:
-        # Written out (not generated with default factories): one Linje per line of every record.
-        self.mappe, self.programomrade = mappe, programomrade
-        if art is None:
-            self.par, self.program, self.komprimert, self.ark = None, "", False, ""
-            self.fsp_privatist = False
-        else:
-            self.par, self.program, self.komprimert, self.ark = (
-                art.par, art.program, art.komprimert, art.ark)
-            self.fsp_privatist = art.fsp_privatist
-        self.teller, self.utenfor, self.sluttet, self.med_merknad, self.merket = [], [], [], [], []
-        self._fagkoder = self._per_utfall = None
+    @classmethod
+    def for_programomrade(cls, mappe: Elevmappe, p: Programomrade,
+                          rs: Regelsett | None) -> Linje:
+        """A line with what its rules depend on besides its rows: the rule set's parameters,
+        the kind of programme, komprimert løp or not, the sheet of 004 for B/I/M."""
+        if rs is None:
+            return cls(mappe, p, None)
+        par = parametre(rs)
+        program = program_for(p.kode, par)
+        komprimert = p.kode in komprimerte_koder()
+        return cls(mappe, p, par, program=program, komprimert=komprimert,
+                   ark="004 vg3" if komprimert else f"004 {p.niva}",
+                   fsp_privatist=p.fremmedsprak_som_privatist and program != "yrkesfag")
 
     def ta_med(self, fag: Fag) -> None:
         """Ref: 004 generelt — where one row of the line goes, by the first that applies:
@@ -112,64 +71,32 @@ class Linje:
            forhold til de andre karakterene» (004 vg1–vg3 NB) — set aside.
         4. Quit during the year: kept for ``h_sluttet_fag`` (004 H).
         5. Otherwise counted, with its pass outcome (``bestatt``).
-
-        Runs for every fag row, so it reads each field once (``Fag`` is slotted: a slot read)
-        and looks the pass outcome up in the memo of ``bestatt.utfall``.
         """
-        merknad = fag.fagmerknad
+        merknad = fag.fagmerknad.kode if fag.fagmerknad is not None else None
         if fag.mer_opplaering:
             self.utenfor.append((fag, "mer_opplaering", "mer opplæring teller ikke (004 generelt)"))
-        elif fag.vurdering is _HALVAR and halvar_teller(
+        elif fag.vurdering is Vurdering.HALVAR and halvar_teller(
                 fag.trinn, self.program, fag.fagkode, fag.fagtype, self.par) is None:
             self.utenfor.append((fag, "halvar",
                                  f"halvårsvurdering i dette faget teller ikke ({self.ark})"))
         elif self.fsp_privatist and fag.fagkode.startswith(self.par.fremmedsprak_prefiks):
             self.utenfor.append((fag, "fremmedsprak_privatist",
                                  f"fremmedspråk skal tas som privatist ({self.ark} NB)"))
-        elif merknad is not None and merknad.kode in self.par.fritak:
-            self.utenfor.append((fag, "fritak", f"fritatt med {merknad.kode} ({self.ark} NB)"))
+        elif merknad in self.par.fritak:
+            self.utenfor.append((fag, "fritak", f"fritatt med {merknad} ({self.ark} NB)"))
         elif fag.sluttet:
             self.sluttet.append(fag)
         else:
-            u = UTFALL_ETTER_KARAKTERER.get(
-                (fag.standpunkt, fag.eksamen, fag.tverrfaglig)) or utfall(fag)
-            self.teller.append((fag, u))
-            if merknad is not None:
-                self.med_merknad.append(fag)
-                self.merket.append(fag)
-            elif fag.fagkode in self.par.iop_fagkoder:
-                self.merket.append(fag)
-
-    def tell(self, fag: Fag) -> None:
-        """Count a row (an earlier sluttvurdering of a quit fag) and keep the views in step."""
-        self.teller.append((fag, utfall(fag)))
-        if fag.fagmerknad is not None:
-            self.med_merknad.append(fag)
-            self.merket.append(fag)
-        elif fag.fagkode in self.par.iop_fagkoder:
-            self.merket.append(fag)
-        self._fagkoder = self._per_utfall = None
+            self.teller.append((fag, utfall(fag)))
 
     @property
     def fagkoder(self) -> set[str]:
         """The fagkoder of the counted rows."""
-        if self._fagkoder is None:
-            self._fagkoder = {f.fagkode for f, _ in self.teller}
-        return self._fagkoder
+        return {f.fagkode for f, _ in self.teller}
 
-    def med_utfall(self, u: Utfall) -> list[tuple[Fag, Utfall]] | tuple[()]:
-        """The counted rows whose pass outcome is ``u``, in ``teller`` order (grouped once)."""
-        if self._per_utfall is None:
-            utfall_her = set(map(_UTFALL, self.teller))
-            if len(utfall_her) == 1:  # the common case (all passed): no grouping
-                self._per_utfall = {utfall_her.pop(): self.teller}
-            else:  # a stable sort keeps ``teller`` order within a group
-                self._per_utfall = {k: list(g) for k, g in
-                                    groupby(sorted(self.teller, key=_UTFALL), key=_UTFALL)}
-        return self._per_utfall.get(u, ())
-
-
-_UTFALL = itemgetter(1)
+    def med_utfall(self, u: Utfall) -> list[tuple[Fag, Utfall]]:
+        """The counted rows whose pass outcome is ``u``, in ``teller`` order."""
+        return [(f, x) for f, x in self.teller if x is u]
 
 
 def _start(termin: str) -> int:
@@ -249,7 +176,8 @@ def sluttvurdering_tidligere(mappe: Elevmappe, fag: Fag) -> Fag | None:
     return None
 
 
-def bygg_linjer(mappe: Elevmappe, hent_regelsett) -> list[Linje]:
+def bygg_linjer(mappe: Elevmappe,
+                hent_regelsett: Callable[[str], Regelsett | None]) -> list[Linje]:
     """Every programme area line of the record with its sorted fag rows.
 
     ``hent_regelsett(skolear) -> Regelsett | None`` picks the rule set of a line; lines
@@ -258,15 +186,14 @@ def bygg_linjer(mappe: Elevmappe, hent_regelsett) -> list[Linje]:
     """
     linjer = []
     for p, rader in zip(mappe.programomrader, fordel(mappe), strict=True):
-        lin = Linje(mappe, p, linjeart(hent_regelsett, p.kode, p.niva, p.skolear,
-                                       p.fremmedsprak_som_privatist))
+        lin = Linje.for_programomrade(mappe, p, hent_regelsett(p.skolear))
         if lin.par is not None:
             for k in rader:
                 lin.ta_med(mappe.fag[k])
-            for f in list(lin.sluttet):  # an earlier sluttvurdering of a quit fag counts instead
+            for f in lin.sluttet:  # an earlier sluttvurdering of a quit fag counts instead
                 tidligere = sluttvurdering_tidligere(mappe, f)
                 if tidligere is not None and all(t is not tidligere for t, _ in lin.teller):
-                    lin.tell(tidligere)
+                    lin.teller.append((tidligere, utfall(tidligere)))
         linjer.append(lin)
     return linjer
 
