@@ -26,7 +26,7 @@ def _skriv(tmp_path, data) -> None:
                                 encoding="utf-8")
 
 
-def _nytt_ar(data, navn="2026-2027", fra=date(2026, 8, 1), til=date(2027, 7, 31)):
+def _nytt_ar(data, navn="2027-2028", fra=date(2027, 8, 1), til=date(2028, 7, 31)):
     data["regelsett"].append({"navn": navn, "gyldig_fra": fra, "gyldig_til": til,
                               "kilde": {"seed": "004", "paragraf": "generelt"}})
     return data
@@ -37,17 +37,19 @@ def test_a_new_year_is_a_rule_set_entry_and_the_entries_that_change(tmp_path):
     entry for each parameter that changes; the earlier year is untouched (same identity)."""
     data = _nytt_ar(_data())
     data["parametre"]["fritak_merknader"].append(
-        {"fra": date(2026, 8, 1), "verdi": ["FAM01", "FAM02"],
+        {"fra": date(2027, 8, 1), "verdi": ["FAM01", "FAM02"],
          "kilde": {"seed": "004", "paragraf": "vg1 NB"}})
+    data["parametre"]["yf_vg2_halvar_programfag"].append(
+        {"fra": date(2027, 8, 1), "verdi": False, "kilde": {"seed": "004", "paragraf": "vg2 OBS"}})
     _skriv(tmp_path, data)
-    ny, gammel = (velg_regelsett(a, katalog=tmp_path) for a in ("2026-2027", "2025-2026"))
+    ny, gammel = (velg_regelsett(a, katalog=tmp_path) for a in ("2027-2028", "2025-2026"))
     assert ny.verdi("fritak_merknader") == ["FAM01", "FAM02"]
-    assert ny.parametre["fritak_merknader"].fra == date(2026, 8, 1)
+    assert ny.parametre["fritak_merknader"].fra == date(2027, 8, 1)
     assert ny.verdi("iop_merknader") == gammel.verdi("iop_merknader") == ["FAM05"]
     assert gammel.verdi("fritak_merknader") == ["FAM01", "FAM02", "FAM43"]
     assert gammel.versjon == velg_regelsett("2025-2026").versjon != ny.versjon
-    with pytest.raises(UnknownRuleSetError, match="2027-2028"):
-        velg_regelsett("2027-2028", katalog=tmp_path)
+    with pytest.raises(UnknownRuleSetError, match="2028-2029"):
+        velg_regelsett("2028-2029", katalog=tmp_path)
 
 
 def test_a_stale_date_fails_loudly(tmp_path):
@@ -56,7 +58,7 @@ def test_a_stale_date_fails_loudly(tmp_path):
     data = _nytt_ar(_data())
     data["parametre"]["iop_merknader"][0]["til"] = date(2026, 7, 31)
     _skriv(tmp_path, data)
-    with pytest.raises(InputError, match="iop_merknader har ingen verdi for 2026-08-01"):
+    with pytest.raises(InputError, match="iop_merknader har ingen verdi for 2027-08-01"):
         velg_regelsett("2025-2026", katalog=tmp_path)
 
 

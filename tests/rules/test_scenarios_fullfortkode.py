@@ -25,7 +25,7 @@ def test_every_code_is_covered():
 
 @pytest.mark.parametrize(("sid", "doc", "sc"), SCENARIER, ids=[s[0] for s in SCENARIER])
 def test_scenario(sid, doc, sc):
-    resultat = beregn(bygg_mappe(sc["input"], doc["skolear"]))
+    resultat = beregn(bygg_mappe(sc["input"], doc["skolear"]), eksempler=bool(doc.get("eksempler")))
     forventet = sc["expected"]
     assert len(resultat) == len(forventet), [r.as_dict() for r in resultat]
     for r, e in zip(resultat, forventet, strict=True):
