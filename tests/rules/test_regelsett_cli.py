@@ -134,3 +134,17 @@ def test_cli_bad_file(tmp_path, capsys):
 
 def test_scenario_dirs_exist():
     assert (SCENARIOS / "fullfortkode").is_dir() and (SCENARIOS / "bestatt").is_dir()
+
+
+def test_the_example_year_is_used_only_when_asked_for():
+    """The bundled 2026–2027 rule set is an example (not from the seeds): the CLI and the
+    document flow never use it; asked for, it differs from 2025–2026 in one parameter."""
+    with pytest.raises(UnknownRuleSetError, match="2026-2027"):
+        velg_regelsett("2026-2027")
+    eksempel = velg_regelsett("2026-2027", eksempler=True)
+    ordinaer = velg_regelsett("2025-2026")
+    assert eksempel.eksempel and not ordinaer.eksempel
+    ulike = {k for k in ordinaer.parametre
+             if ordinaer.verdi(k) != eksempel.verdi(k)}
+    assert ulike == {"yf_vg2_halvar_programfag"}
+    assert eksempel.regler == ordinaer.regler
