@@ -88,9 +88,8 @@ def _forbered():
     from vitnemal import utskrift
 
     params = inspect.signature(utskrift.forbered).parameters
-    if "utstedelse" in params:
-        u = utskrift.Utstedelse(dato=DATO)
-        return lambda m: utskrift.forbered(m, u)
+    if "utstedelse" in params:  # the issuance a plain file gets (as ``vitnemal lag``)
+        return lambda m: utskrift.forbered(m, utskrift.Utstedelse.fra_elevmappe(m, dato=DATO))
     return lambda m: utskrift.forbered(m, today=DATO)
 
 

@@ -7,7 +7,7 @@ and the issuance facts (``dokument.utstedelse``). It never reads the clock and d
 
 from __future__ import annotations
 
-from vitnemal.dokument import celler, elevstatus, lop
+from vitnemal.dokument import celler, elevstatus, koder, lop
 from vitnemal.dokument.beslutning import Beslutning, skrives_ut
 from vitnemal.dokument.model import (
     STIPLET,
@@ -20,7 +20,7 @@ from vitnemal.dokument.model import (
 from vitnemal.dokument.tekster import innhold, ledetekster
 from vitnemal.dokument.utstedelse import Utstedelse, Utsteder
 from vitnemal.kodeverk import Kodeverk, load
-from vitnemal.model import FAGTYPE_REKKEFOLGE, Elevmappe, Fagtype
+from vitnemal.model import FAGTYPE_REKKEFOLGE, Elevmappe, Fag, Fagtype
 
 
 def programlinjer(mappe: Elevmappe, b: Beslutning, kv: Kodeverk, maalform: str) -> tuple[ProgramLinje, ...]:
@@ -60,28 +60,36 @@ def fagrekkefolge(kv: Kodeverk) -> dict[str, int]:
     return {t.value: i for t, i in FAGTYPE_REKKEFOLGE.items()}
 
 
-def grupper(mappe: Elevmappe, dokumenttype: Dokumenttype, kv: Kodeverk,
-            maalform: str) -> tuple[FagGruppe, ...]:
+def trykte_fag(mappe: Elevmappe, dokumenttype: Dokumenttype,
+               kv: Kodeverk) -> list[tuple[int, Fag]]:
     """Ref: 001 §2.5 — «Fagene fører dere etter hvilken fagtype de tilhører og ordnet etter
-    alfanumerisk fagkode.» Halvårsvurdering rows only on a kompetansebevis (001 §5.1)."""
+    alfanumerisk fagkode.» The rows printed, in print order, with their index in the record:
+    halvårsvurdering rows only on a kompetansebevis (001 §5.1)."""
     rekkefolge = fagrekkefolge(kv)
-    fag = [f for f in mappe.fag if skrives_ut(f, dokumenttype)]
+    rader = [(i, f) for i, f in enumerate(mappe.fag) if skrives_ut(f, dokumenttype)]
+    return sorted(rader, key=lambda r: (rekkefolge.get(r[1].fagtype.value, 99), r[1].fagkode,
+                                        r[1].termin))
+
+
+def grupper(rader: list[tuple[int, Fag]], dokumenttype: Dokumenttype, kv: Kodeverk,
+            maalform: str) -> tuple[FagGruppe, ...]:
+    """Ref: 001 §2.5 — the printed rows under their fagtype headings, in print order."""
     out = []
-    for typ in sorted({f.fagtype.value for f in fag}, key=lambda t: rekkefolge.get(t, 99)):
-        rader = sorted((f for f in fag if f.fagtype.value == typ), key=lambda f: (f.fagkode, f.termin))
+    for typ in dict.fromkeys(f.fagtype.value for _, f in rader):
         entry = kv.fagtyper.get(typ)
         out.append(FagGruppe(
             fagtype=typ,
             overskrift=entry.tekst(maalform) if entry else Fagtype(typ).value,
-            rader=tuple(celler.fagrad(f, dokumenttype, kv, maalform) for f in rader),
+            rader=tuple(celler.fagrad(f, dokumenttype, kv, maalform)
+                        for _, f in rader if f.fagtype.value == typ),
         ))
     return tuple(out)
 
 
-def sum_omfang(mappe: Elevmappe, dokumenttype: Dokumenttype) -> str:
+def sum_omfang(rader: list[tuple[int, Fag]]) -> int:
     """Ref: 001 §2.7 — «Total sum omfang for opplæringen (årstimetall i 60 minutters enheter)»,
     the sum of the omfang printed."""
-    return str(sum(f.omfang or 0 for f in mappe.fag if skrives_ut(f, dokumenttype)))
+    return sum(f.omfang or 0 for _, f in rader)
 
 
 def orden_adferd(mappe: Elevmappe, kv: Kodeverk, maalform: str) -> tuple[str, str]:
@@ -142,6 +150,8 @@ def compose(mappe: Elevmappe, b: Beslutning, u: Utstedelse, *,
     vitnemal = typ is Dokumenttype.VITNEMAL
     orden, adferd = orden_adferd(mappe, kv, mf)
     utsteder = u.utsteder or Utsteder.fra_elevmappe(mappe)
+    rader = trykte_fag(mappe, typ, kv)
+    fravaer_linjer = fravaer(mappe, b, mf)
     return Dokument(
         type=typ,
         maalform=mf,
@@ -153,11 +163,11 @@ def compose(mappe: Elevmappe, b: Beslutning, u: Utstedelse, *,
         innledning_program=t["innledning_program"] if vitnemal else "",
         programomrader=programlinjer(mappe, b, kv, mf),
         sluttkompetanse=sluttkompetanse(b, mf) if vitnemal else (),
-        grupper=grupper(mappe, typ, kv, mf),
-        sum_omfang=sum_omfang(mappe, typ),
+        grupper=grupper(rader, typ, kv, mf),
+        sum_omfang=str(sum_omfang(rader)),
         orden=orden,
         adferd=adferd,
-        fravaer=fravaer(mappe, b, mf),
+        fravaer=fravaer_linjer,
         merknader=tuple(celler.merknadstekst(m, kv, mf) for m in mappe.vitnemalsmerknader),
         sted=utsteder.sted,
         dato=celler.dato(u.dato) if u.dato else "",
@@ -170,4 +180,6 @@ def compose(mappe: Elevmappe, b: Beslutning, u: Utstedelse, *,
         duplikat=u.duplikat,
         utkast=u.utkast,
         fortrykt=u.fortrykt,
+        koder=koder.kod(mappe, b, u, utsteder, rader, kv, fravaer=bool(fravaer_linjer),
+                        orden_adferd=bool(orden or adferd)),
     )

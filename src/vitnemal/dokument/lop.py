@@ -71,6 +71,14 @@ def utdanningsprogram_tekst(p: Programomrade, kv: Kodeverk, maalform: str) -> st
     return p.utdanningsprogram or ""
 
 
+def utdanningsprogram_kode(p: Programomrade, kv: Kodeverk) -> str:
+    """The two-letter utdanningsprogram code of a line (NVB P8, e.g. ST, HS), "" where the
+    kodeverk does not know it or the guideline prints none (001 §2.3, §13.2)."""
+    if p.kode in R94_KODER or p.kode == UNGDOMSTRINN:
+        return ""
+    return p.kode[:2] if p.kode[:2] in kv.utdanningsprogram else ""
+
+
 def ufullstendig(p: Programomrade) -> str | None:
     """Ref: 004 H — why a line is not a whole programme area this year, or None.
 

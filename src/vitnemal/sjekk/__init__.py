@@ -18,10 +18,11 @@ from vitnemal.dokument.utstedelse import Utstedelse
 from vitnemal.findings import Alvorlighet, Finding, has_feil, sort_findings
 from vitnemal.kodeverk import Kodeverk, load
 from vitnemal.model import Elevmappe
-from vitnemal.sjekk.katalog import Avvik, Kontroll, katalog, kontroll
+from vitnemal.sjekk.katalog import DOKUMENT, MAPPE, Avvik, Kontroll, katalog, kjor, kontroll
 from vitnemal.sjekk.kontekst import Kontekst
 
-__all__ = ["Avvik", "Kontroll", "Rapport", "katalog", "kontroll", "kontroller", "sjekk"]
+__all__ = ["DOKUMENT", "MAPPE", "Avvik", "DokumentRapport", "Kontroll", "Rapport", "katalog",
+           "kontroll", "kontroller", "sjekk", "sjekk_dokument"]
 
 
 @dataclass(frozen=True)
@@ -53,13 +54,32 @@ def kontroller(mappe: Elevmappe, beslutning: Beslutning, dokument: Dokument,
     """Every check of the catalogue on ``dokument``, the document composed from ``mappe`` with
     ``beslutning`` and ``utstedelse`` (``vitnemal.utskrift.forbered``). Decides and composes
     nothing itself."""
-    ktx = Kontekst(mappe=mappe, kv=kv or load(), beslutning=beslutning, dokument=dokument,
-                   today=utstedelse.dato, testdata=testdata)
-    funn: list[Finding] = []
-    for s in katalog():
-        funn.extend(s.kjor(ktx))
+    ktx = Kontekst(dokument, kv or load(), testdata=testdata, mappe=mappe, beslutning=beslutning)
+    funn, _ = kjor(ktx)
     return Rapport(dokumenttype=beslutning.dokumenttype, funn=sort_findings(funn),
                    beslutning=beslutning, dokument=dokument)
+
+
+@dataclass(frozen=True)
+class DokumentRapport:
+    """The findings of the checks that read a document alone, and the ids of the checks that
+    could not run for want of the elevmappe (the same for every document: say it once)."""
+
+    funn: list[Finding]
+    ikke_kjort: tuple[str, ...]
+
+    @property
+    def kan_utstedes(self) -> bool:
+        return not has_feil(self.funn)
+
+
+def sjekk_dokument(dokument: Dokument, kv: Kodeverk | None = None, *,
+                   testdata: bool = False) -> DokumentRapport:
+    """Every check that reads the document alone (``DOKUMENT``), e.g. on a document read from
+    an NVB ¤-file, which has no elevmappe. Raises ``InputError`` when the document has no coded
+    facts (``Dokument.koder``)."""
+    funn, ikke_kjort = kjor(Kontekst(dokument, kv or load(), testdata=testdata))
+    return DokumentRapport(funn=sort_findings(funn), ikke_kjort=ikke_kjort)
 
 
 def sjekk(mappe: Elevmappe, *, today: date | None = None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from vitnemal.findings import Alvorlighet
 from vitnemal.model import Status
-from vitnemal.sjekk.katalog import Avvik, kontroll
+from vitnemal.sjekk.katalog import DOKUMENT, MAPPE, Avvik, kontroll
 from vitnemal.sjekk.kontekst import fagsti
 
 FEIL, VARSEL, INFO = Alvorlighet.FEIL, Alvorlighet.VARSEL, Alvorlighet.INFO
@@ -13,7 +13,7 @@ FEIL, VARSEL, INFO = Alvorlighet.FEIL, Alvorlighet.VARSEL, Alvorlighet.INFO
 FORSTEGANG = "VMM06"
 
 
-@kontroll("DOKUMENTTYPE", "001 §1.3", INFO, "Hvilket dokument elevmappen gir")
+@kontroll("DOKUMENTTYPE", "001 §1.3", INFO, "Hvilket dokument elevmappen gir", trenger=MAPPE)
 def dokumenttype(ktx):
     """Ref: 001 §1.3 — «Kompetansebevis er dokumentasjon på gjennomført videregående opplæring som
     ikke kvalifiserer for vitnemål»: the type chosen and, for a kompetansebevis, why."""
@@ -31,7 +31,7 @@ def dokumenttype(ktx):
                     + "; ".join(f"{g.tekst} ({g.ref})" for g in b.grunner))
 
 
-@kontroll("DOKUMENTTYPE-GRUNNLAG", "001 §1.1", FEIL, "Vitnemål uten grunnlag")
+@kontroll("DOKUMENTTYPE-GRUNNLAG", "001 §1.1", FEIL, "Vitnemål uten grunnlag", trenger=MAPPE)
 def dokumenttype_grunnlag(ktx):
     """Ref: 001 §1.1 — «Vitnemål er dokumentasjon på et fullført og bestått videregående
     opplæringsløp»: a vitnemål asked for where the record does not give one (fag are reported
@@ -42,7 +42,7 @@ def dokumenttype_grunnlag(ktx):
                 yield Avvik(f"vitnemål kan ikke utstedes: {g.tekst} ({g.ref})")
 
 
-@kontroll("IKKE-BESTATT-VITNEMAL", "001 §5.5", FEIL, "Ikke bestått fag på vitnemål")
+@kontroll("IKKE-BESTATT-VITNEMAL", "001 §5.5", FEIL, "Ikke bestått fag på vitnemål", trenger=MAPPE)
 def ikke_bestatt_vitnemal(ktx):
     """Ref: 001 §5.5 — «Vurderingsuttrykkene som angir at faget ikke er bestått, vil i
     utgangspunktet ikke bli ført på vitnemålet … Slike vurderingsuttrykk vil ordinært bare
@@ -56,7 +56,7 @@ def ikke_bestatt_vitnemal(ktx):
                         sti=fagsti(g.indeks))
 
 
-@kontroll("FORSTEGANG-VILKAR", "001 §1.2", FEIL, "Førstegangsvitnemål bare for generell studiekompetanse")
+@kontroll("FORSTEGANG-VILKAR", "001 §1.2", FEIL, "Førstegangsvitnemål bare for generell studiekompetanse", trenger=MAPPE)
 def forstegang_vilkar(ktx):
     """Ref: 001 §1.2 — «Den som ved utløpet av normal tid … har bestått videregående opplæring som
     gir generell studiekompetanse, kan få førstegangsvitnemål»; «Elever som får vitnemål som
@@ -66,21 +66,21 @@ def forstegang_vilkar(ktx):
         yield Avvik(tekst, merknad=FORSTEGANG)
 
 
-@kontroll("FORSTEGANG-MERKNAD-UTEN-VMM06", "001 §3.2", FEIL, "Utvidet-tid-merknad uten VMM06")
+@kontroll("FORSTEGANG-MERKNAD-UTEN-VMM06", "001 §3.2", FEIL, "Utvidet-tid-merknad uten VMM06", trenger=DOKUMENT)
 def forstegang_merknad_uten_vmm06(ktx):
     """Ref: 001 §3.2 — «Vitnemålsmerknader som bare kan stå på førstegangsvitnemål»; 001 §1.2 —
     VMM07–10, VMM20–22, VMM24 «kommer i tillegg til VMM06»."""
     koder = ktx.merknadskoder()
     if FORSTEGANG in koder:
         return
-    for i, m in enumerate(ktx.mappe.vitnemalsmerknader):
+    for i, m in enumerate(ktx.merknader):
         e = ktx.kv.vitnemalsmerknader.get(m.kode)
         if e and e.gruppe == "forstegang" and m.kode != FORSTEGANG:
             yield Avvik(f"{m.kode} kan bare stå på førstegangsvitnemål, sammen med VMM06",
-                        merknad=m.kode, sti=f"$.vitnemalsmerknader[{i}]")
+                        merknad=m.kode, sti=ktx.vmmsti(i))
 
 
-@kontroll("FORSTEGANG-NORMAL-TID", "001 §1.2", VARSEL, "Førstegangsvitnemål etter normal tid")
+@kontroll("FORSTEGANG-NORMAL-TID", "001 §1.2", VARSEL, "Førstegangsvitnemål etter normal tid", trenger=MAPPE)
 def forstegang_normal_tid(ktx):
     """Ref: 001 §1.2 — «Den som ved utløpet av normal tid (sammenhengende) har bestått …»; «For
     elever som har utvidet opplæringstid, men som likevel har rett til førstegangsvitnemål …
@@ -108,12 +108,12 @@ def forstegang_normal_tid(ktx):
                     merknad=FORSTEGANG)
 
 
-@kontroll("FORSTEGANG-PRIVATIST", "001 §4.2", VARSEL, "Privatistfag på førstegangsvitnemål")
+@kontroll("FORSTEGANG-PRIVATIST", "001 §4.2", VARSEL, "Privatistfag på førstegangsvitnemål", trenger=DOKUMENT)
 def forstegang_privatist(ktx):
     """Ref: 001 §4.2 — «For å få førstegangsvitnemål, kan ikke en elev innenfor det fastsatte
     minstekravet … erstatte et fullført fag, med et annet fag tatt som privatist» (unntak 1T/1P).
     Whether the fag replaces one completed as elev is a clerk's judgement: a warning to check."""
-    if not ktx.beslutning.forstegangsvitnemal:
+    if not ktx.dokument.forstegangsvitnemal:
         return
     for i, f in ktx.trykte_fag():
         if f.privatist:
@@ -122,7 +122,7 @@ def forstegang_privatist(ktx):
                         sti=fagsti(i))
 
 
-@kontroll("STATUS-VITNEMAL", "001 §1.9", INFO, "Status og dokumentrett")
+@kontroll("STATUS-VITNEMAL", "001 §1.9", INFO, "Status og dokumentrett", trenger=MAPPE)
 def status_vitnemal(ktx):
     """Ref: 001 §1.9 — «Praksiskandidater og kandidater for fagbrev på jobb kan bare få vitnemål
     dersom kandidaten kan dokumentere … fellesfagene»: a reminder when such a candidate gets one."""

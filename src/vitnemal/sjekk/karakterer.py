@@ -6,7 +6,7 @@ from collections import Counter
 
 from vitnemal.findings import Alvorlighet
 from vitnemal.model import Fagtype, Karakter
-from vitnemal.sjekk.katalog import Avvik, kontroll
+from vitnemal.sjekk.katalog import DOKUMENT, Avvik, kontroll
 from vitnemal.sjekk.kontekst import fagsti
 
 FEIL, VARSEL = Alvorlighet.FEIL, Alvorlighet.VARSEL
@@ -24,12 +24,12 @@ FORM_UTEN_KARAKTER_MERKNADER = {"FAM04", "FAM36"}
 KORONA_MERKNADER = {"VMM39", "VMM40", "VMM41"}
 
 
-@kontroll("KARAKTER-KOLONNE", "001 §5.2", FEIL, "Vurderingsuttrykk i riktig rubrikk")
+@kontroll("KARAKTER-KOLONNE", "001 §5.2", FEIL, "Vurderingsuttrykk i riktig rubrikk", trenger=DOKUMENT)
 def karakter_kolonne(ktx):
     """Ref: 001 §5.2 — «Andre vurderingsformer/-uttrykk»: each expression has its column (IM
     «Ikke møtt» only for exams, D «Deltatt» and VO only in the standpunkt column, BM only for the
     fag-/svenneprøve in the exam column …), as the kodeverk's vurderingsuttrykk say."""
-    for i, f in ktx.fag():
+    for i, f in ktx.trykte_fag():
         for kolonne, k in (("standpunkt", f.standpunkt), ("eksamen", f.eksamen)):
             if k is None:
                 continue
@@ -43,7 +43,7 @@ def karakter_kolonne(ktx):
                             f"{kolonne}skarakter", fagkode=f.fagkode, sti=fagsti(i, kolonne))
 
 
-@kontroll("FRITATT-FAGMERKNAD", "001 §5.2", FEIL, "Fritatt krever fagmerknad")
+@kontroll("FRITATT-FAGMERKNAD", "001 §5.2", FEIL, "Fritatt krever fagmerknad", trenger=DOKUMENT)
 def fritatt_fagmerknad(ktx):
     """Ref: 001 §5.2 — «kan dere i noen tilfeller føre vurderingen ‹Fritatt› … disse tilfellene har
     vi beskrevet i dette brevet»: every case (§5.8, §6.2, §7.1–7.5, §9.5, §9.8, §13.3) pairs
@@ -54,7 +54,7 @@ def fritatt_fagmerknad(ktx):
                         sti=fagsti(i, "fagmerknad"))
 
 
-@kontroll("EKSAMENSFORM-MANGLER", "001 §6.1", FEIL, "Eksamenskarakter uten eksamensform")
+@kontroll("EKSAMENSFORM-MANGLER", "001 §6.1", FEIL, "Eksamenskarakter uten eksamensform", trenger=DOKUMENT)
 def eksamensform_mangler(ktx):
     """Ref: 001 §6.1 — «Dere fører eksamensformen på vitnemålet/kompetansebeviset i fag
     eleven/privatisten har avlagt eksamen» (not for a fag-/svenneprøve, §6.1, §6.4; nor with
@@ -70,7 +70,7 @@ def eksamensform_mangler(ktx):
                     fagkode=f.fagkode, sti=fagsti(i, "eksamensform"))
 
 
-@kontroll("EKSAMENSFORM-UTEN-EKSAMEN", "001 §6.1", FEIL, "Eksamensform uten eksamenskarakter")
+@kontroll("EKSAMENSFORM-UTEN-EKSAMEN", "001 §6.1", FEIL, "Eksamensform uten eksamenskarakter", trenger=DOKUMENT)
 def eksamensform_uten_eksamen(ktx):
     """Ref: 001 §6.1 — «Dere fyller bare ut eksamensform dersom vurdering for eksamen er aktuelt»
     (001 §2.6). Exceptions: annulled or cancelled exams keep the form (FAM04 §6.2/§6.6, FAM36
@@ -88,7 +88,7 @@ def eksamensform_uten_eksamen(ktx):
                     "eksamenskarakter", fagkode=f.fagkode, sti=fagsti(i, "eksamensform"))
 
 
-@kontroll("FAGKODE-UNIK", "001 §2.6", FEIL, "Samme fagkode bare én gang")
+@kontroll("FAGKODE-UNIK", "001 §2.6", FEIL, "Samme fagkode bare én gang", trenger=DOKUMENT)
 def fagkode_unik(ktx):
     """Ref: 001 §2.6 — «Dere fører fagkode og navn på fagene»; a fagkode stands once on a document
     (001 §4.2: «det ikke er mulig å være elev og privatist i fag med samme fagkode samtidig»;
@@ -99,11 +99,11 @@ def fagkode_unik(ktx):
             yield Avvik(f"fagkoden {kode} står {n} ganger på dokumentet", fagkode=kode)
 
 
-@kontroll("FAGTYPE-IO", "001 §11.3", FEIL, "Fagtype IO og IOP-fagkoder hører sammen")
+@kontroll("FAGTYPE-IO", "001 §11.3", FEIL, "Fagtype IO og IOP-fagkoder hører sammen", trenger=DOKUMENT)
 def fagtype_io(ktx):
     """Ref: 001 §11.3 — the IOP fagkoder «IOP1000 Indiv. opplæringsplan 1. år» …; 001 §2.5 —
     «IO Individuell opplæringsplan» is the fagtype of these codes and of no other."""
-    for i, f in ktx.fag():
+    for i, f in ktx.trykte_fag():
         iop = f.fagkode in ktx.kv.iop_fagkoder
         if iop and f.fagtype is not Fagtype.IO:
             yield Avvik(f"{f.fagkode} er en IOP-fagkode og skal ha fagtype IO", fagkode=f.fagkode,
@@ -113,12 +113,12 @@ def fagtype_io(ktx):
                         fagkode=f.fagkode, sti=fagsti(i, "fagtype"))
 
 
-@kontroll("IOP-FAGKODE", "001 §11.3", FEIL, "IOP-fagkode med IV/VO og uten FAM05")
+@kontroll("IOP-FAGKODE", "001 §11.3", FEIL, "IOP-fagkode med IV/VO og uten FAM05", trenger=DOKUMENT)
 def iop_fagkode(ktx):
     """Ref: 001 §11.3 — «Dere skal alltid føre ‹Ikke vurderingsgrunnlag› (IV) i
     standpunktkarakterrubrikken når dere benytter disse fagkodene, men dere skal ikke føre noe i
     merknadsrubrikken (ikke FAM05)»; 004 iop: VO on an IOP fagkode."""
-    for i, f in ktx.fag():
+    for i, f in ktx.trykte_fag():
         if f.fagkode not in ktx.kv.iop_fagkoder:
             continue
         if f.standpunkt not in (Karakter.IV, Karakter.VO):
@@ -135,7 +135,7 @@ def iop_fagkode(ktx):
                         sti=fagsti(i, "fagmerknad"))
 
 
-@kontroll("TERMIN-ETTER-UTSTEDELSE", "001 §2.6", VARSEL, "Karakter oppnådd etter utstedelsesdatoen")
+@kontroll("TERMIN-ETTER-UTSTEDELSE", "001 §2.6", VARSEL, "Karakter oppnådd etter utstedelsesdatoen", trenger=DOKUMENT)
 def termin_etter_utstedelse(ktx):
     """Ref: 001 §2.6 — «Rubrikken angir kalenderåret, og om det er i vårhalvåret (V) eller
     høsthalvåret (H) karakteren er oppnådd»: a term after the issue date cannot be right."""

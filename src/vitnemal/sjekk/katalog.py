@@ -30,6 +30,13 @@ MODULER = (
 )
 
 
+DOKUMENT = "dokument"
+"""A check that reads the document alone (its printed text and coded facts, ``Dokument.koder``):
+it can check a document read from an NVB file, which has no elevmappe."""
+MAPPE = "mappe"
+"""A check that needs the elevmappe or the decision made from it (status, all lines, reasons)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Avvik:
     melding: str
@@ -40,11 +47,15 @@ class Avvik:
 
 @dataclass(frozen=True, slots=True)
 class Kontroll:
+    """A check: id, paragraph, severity, title, what it needs (``DOKUMENT`` or ``MAPPE``) and
+    its function."""
+
     id: str
     ref: str
     alvorlighet: Alvorlighet
     tittel: str
     funksjon: Callable[..., Iterable[Avvik]]
+    trenger: str = MAPPE
 
     def kjor(self, ktx) -> list[Finding]:
         return [
@@ -58,17 +69,20 @@ _REGISTER: dict[str, Kontroll] = {}
 
 
 def registrer(s: Kontroll) -> Kontroll:
+    if s.trenger not in (DOKUMENT, MAPPE):
+        raise ValueError(f"check {s.id}: trenger must be DOKUMENT or MAPPE, not {s.trenger!r}")
     if s.id in _REGISTER and _REGISTER[s.id].funksjon is not s.funksjon:
         raise ValueError(f"check id {s.id} is registered twice")
     _REGISTER[s.id] = s
     return s
 
 
-def kontroll(id: str, ref: str, alvorlighet: Alvorlighet, tittel: str):
-    """Register the decorated function as the check ``id``."""
+def kontroll(id: str, ref: str, alvorlighet: Alvorlighet, tittel: str, *, trenger: str):
+    """Register the decorated function as the check ``id``; ``trenger`` says what it reads:
+    ``DOKUMENT`` (the document alone) or ``MAPPE`` (the elevmappe and the decision)."""
 
     def deco(fn):
-        registrer(Kontroll(id, ref, alvorlighet, tittel, fn))
+        registrer(Kontroll(id, ref, alvorlighet, tittel, fn, trenger))
         return fn
 
     return deco
@@ -79,3 +93,16 @@ def katalog() -> tuple[Kontroll, ...]:
     for m in MODULER:
         importlib.import_module(f"vitnemal.sjekk.{m}")
     return tuple(sorted(_REGISTER.values(), key=lambda s: s.id))
+
+
+def kjor(ktx) -> tuple[list[Finding], tuple[str, ...]]:
+    """Every check of the catalogue that can run in ``ktx``: the findings, and the ids of the
+    checks that could not run because ``ktx`` has no elevmappe."""
+    funn: list[Finding] = []
+    ikke_kjort = []
+    for s in katalog():
+        if s.trenger == MAPPE and ktx.mappe is None:
+            ikke_kjort.append(s.id)
+        else:
+            funn.extend(s.kjor(ktx))
+    return funn, tuple(ikke_kjort)

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from vitnemal.dokument import lop
+from vitnemal.dokument.koder import FagKoder
 from vitnemal.findings import Alvorlighet
-from vitnemal.model import Fag, Fagtype, Status
-from vitnemal.sjekk.katalog import Avvik, Kontroll, kontroll, registrer
+from vitnemal.model import Fagtype, Status
+from vitnemal.sjekk.katalog import DOKUMENT, MAPPE, Avvik, Kontroll, kontroll, registrer
 from vitnemal.sjekk.kontekst import fagsti
 
 FEIL = Alvorlighet.FEIL
@@ -27,31 +29,56 @@ def data() -> dict:
     return yaml.safe_load(DATA.read_text(encoding="utf-8"))
 
 
-def grupper_for(f: Fag) -> set[str]:
+@dataclass(frozen=True, slots=True)
+class Gruppe:
+    """A group of data/fagkoder.yaml: fagkoder, fagkode prefixes and a Grep name pattern."""
+
+    id: str
+    beskrivelse: str
+    fagkoder: frozenset[str]
+    prefiks: tuple[str, ...]
+    navn: re.Pattern | None
+
+    def omfatter(self, f: FagKoder) -> bool:
+        return (f.fagkode in self.fagkoder or f.fagkode.startswith(self.prefiks)
+                or (self.navn is not None and self.navn.search(f.fagnavn) is not None))
+
+
+@functools.lru_cache(maxsize=1)
+def grupper() -> tuple[Gruppe, ...]:
+    """The groups of data/fagkoder.yaml, their name patterns compiled once."""
+    return tuple(Gruppe(gid, g["beskrivelse"], frozenset(g.get("fagkoder", [])),
+                        tuple(g.get("prefiks", [])),
+                        re.compile(g["navn"], re.IGNORECASE) if g.get("navn") else None)
+                 for gid, g in data()["grupper"].items())
+
+
+def grupper_for(f: FagKoder) -> set[str]:
     """The groups of data/fagkoder.yaml a fag row belongs to (by code, prefix or Grep name)."""
-    out = set()
-    for gid, g in data()["grupper"].items():
-        if f.fagkode in g.get("fagkoder", []) or any(
-            f.fagkode.startswith(p) for p in g.get("prefiks", [])
-        ) or (g.get("navn") and re.search(g["navn"], f.fagnavn, re.IGNORECASE)):
-            out.add(gid)
-    return out
+    return {g.id for g in grupper() if g.omfatter(f)}
+
+
+def medlemmer(ktx) -> dict[str, list[tuple[int | None, FagKoder]]]:
+    """The printed rows of each group (computed once per document, ``Kontekst.per_dokument``)."""
+    ut: dict[str, list[tuple[int | None, FagKoder]]] = {}
+    for i, f in ktx.trykte_fag():
+        for g in grupper_for(f):
+            ut.setdefault(g, []).append((i, f))
+    return ut
 
 
 def _utelukker(e: dict):
     par = [tuple(p) for p in e["par"]]
 
     def sjekk(ktx):
-        medlemmer: dict[str, list[str]] = {}
-        for _, f in ktx.trykte_fag():
-            for g in grupper_for(f):
-                medlemmer.setdefault(g, []).append(f.fagkode)
+        m = ktx.per_dokument(medlemmer)
         gr = data()["grupper"]
         for a, b in par:
-            if a in medlemmer and b in medlemmer:
-                yield Avvik(f"{gr[a]['beskrivelse']} ({', '.join(medlemmer[a])}) og "
-                            f"{gr[b]['beskrivelse']} ({', '.join(medlemmer[b])}) kan ikke stå på "
-                            "samme dokument", fagkode=medlemmer[b][0])
+            if a in m and b in m:
+                ka, kb = [f.fagkode for _, f in m[a]], [f.fagkode for _, f in m[b]]
+                yield Avvik(f"{gr[a]['beskrivelse']} ({', '.join(ka)}) og "
+                            f"{gr[b]['beskrivelse']} ({', '.join(kb)}) kan ikke stå på "
+                            "samme dokument", fagkode=kb[0])
 
     return sjekk
 
@@ -60,10 +87,10 @@ for _e in data()["utelukker"]:
     _fn = _utelukker(_e)
     _fn.__name__ = _fn.__qualname__ = _e["id"].lower().replace("-", "_")
     _fn.__doc__ = f"Ref: {_e['ref']} — «{_e['sitat']}»"
-    registrer(Kontroll(_e["id"], _e["ref"], FEIL, _e["sitat"][:80], _fn))
+    registrer(Kontroll(_e["id"], _e["ref"], FEIL, _e["sitat"][:80], _fn, DOKUMENT))
 
 
-def norskvariant(f: Fag) -> str | None:
+def norskvariant(f: FagKoder) -> str | None:
     """The variant of norskfaget a NOR fellesfag belongs to (data/fagkoder.yaml «norsk»)."""
     n = data()["norsk"]
     if f.fagtype is not Fagtype.FF or not f.fagkode.startswith(n["prefiks"]):
@@ -74,7 +101,7 @@ def norskvariant(f: Fag) -> str | None:
     return n["ordinaer"]
 
 
-@kontroll("NORSK-VARIANTER", "001 §4.5", FEIL, "To varianter av norskfaget")
+@kontroll("NORSK-VARIANTER", "001 §4.5", FEIL, "To varianter av norskfaget", trenger=DOKUMENT)
 def norsk_varianter(ktx):
     """Ref: 001 §4.5 — «Dere kan heller ikke føre to varianter av norskfaget på samme
     dokumentasjon, f.eks. ordinær norsk kan ikke føres sammen med norsk for døve og sterkt
@@ -90,26 +117,29 @@ def norsk_varianter(ktx):
         yield Avvik(f"to varianter av norskfaget på samme dokument ({deler})")
 
 
-@kontroll("KROPPSOVING-ID-MDD", "001 §4.5", FEIL, "Kroppsøving på idrettsfag og MDD")
+@kontroll("KROPPSOVING-ID-MDD", "001 §4.5", FEIL, "Kroppsøving på idrettsfag og MDD",
+          trenger=DOKUMENT)
 def kroppsoving_id_mdd(ktx):
     """Ref: 001 §4.5 — «Kroppsøving som fellesfag kan dere ikke føre på dokumentasjon for
     utdanningsprogram for idrettsfag og musikk, dans og drama.» The document is «for» the
     programme of its highest programme area line (after kryssløp from vg1 ID/MD the 56-hour
     kroppsøving KRO1015/KRO1016 stands, 001 §9.3)."""
-    linjer = ktx.beslutning.linjer
+    linjer = ktx.koder.programomrader
     if not linjer:
         return
     hoyeste = linjer[-1]
     if hoyeste.kode[:2] not in data()["uten_kroppsoving"]:
         return
-    for i, f in ktx.trykte_fag():
-        if f.fagtype is Fagtype.FF and "kroppsoving" in grupper_for(f):
+    up = ktx.kv.utdanningsprogram.get(hoyeste.utdanningsprogram)
+    for i, f in ktx.per_dokument(medlemmer).get("kroppsoving", ()):
+        if f.fagtype is Fagtype.FF:
             yield Avvik(f"kroppsøving ({f.fagkode}) kan ikke stå på dokumentasjon for "
-                        f"{lop.utdanningsprogram_tekst(hoyeste, ktx.kv, 'nb') or hoyeste.kode}",
+                        f"{(up.tekst('nb') if up and up.skrives_ut else '') or hoyeste.kode}",
                         fagkode=f.fagkode, sti=fagsti(i))
 
 
-@kontroll("NATURFAG-SF-PABYGG", "001 §4.5", FEIL, "Naturfag 140 timer og naturfag 84+56 timer")
+@kontroll("NATURFAG-SF-PABYGG", "001 §4.5", FEIL, "Naturfag 140 timer og naturfag 84+56 timer",
+          trenger=MAPPE)
 def naturfag_sf_pabygg(ktx):
     """Ref: 001 §4.5 — «Dere kan heller ikke føre naturfag 140 timer (vg1 studieforberedende)
     sammen med naturfag 84+56 timer (yrkesfag vg1+vg3 påbygging til generell studiekompetanse).»
@@ -134,13 +164,14 @@ def naturfag_sf_pabygg(ktx):
                     fagkode=sorted(set(andre))[0])
 
 
-@kontroll("VOKSEN-KROPPSOVING", "001 §7.4", FEIL, "Ikke kroppsøving for voksne (kapittel 4A)")
+@kontroll("VOKSEN-KROPPSOVING", "001 §7.4", FEIL, "Ikke kroppsøving for voksne (kapittel 4A)",
+          trenger=MAPPE)
 def voksen_kroppsoving(ktx):
     """Ref: 001 §7.4 — «Voksne som får opplæring etter opplæringsloven kapittel 4A skal ikke ha
     kroppsøving. Det betyr at kroppsøvingsfaget ikke skal stå på vitnemålet.»"""
     if ktx.mappe.person.status is not Status.VOKSEN:
         return
-    for i, f in ktx.trykte_fag():
-        if f.fagtype is Fagtype.FF and "kroppsoving" in grupper_for(f):
+    for i, f in ktx.per_dokument(medlemmer).get("kroppsoving", ()):
+        if f.fagtype is Fagtype.FF:
             yield Avvik(f"kroppsøving ({f.fagkode}) skal ikke stå på dokumentasjon for voksne "
                         "(opplæringsloven kapittel 4A)", fagkode=f.fagkode, sti=fagsti(i))

@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from vitnemal.findings import Alvorlighet
-from vitnemal.sjekk.katalog import Avvik, Kontroll, registrer
+from vitnemal.sjekk.katalog import DOKUMENT, Avvik, Kontroll, registrer
 from vitnemal.sjekk.kontekst import fagsti
 
 DATA = Path(__file__).parent / "data" / "merknadsregler.yaml"
@@ -30,9 +30,7 @@ def _karakter(e: dict):
     tomme = e.get("tomme", [])
 
     def sjekk(ktx):
-        for i, f in ktx.trykte_fag():
-            if not (f.fagmerknad and f.fagmerknad.kode in koder):
-                continue
+        for i, f in ktx.med_fagmerknad(*koder):
             m = f.fagmerknad.kode
             vis = " eller ".join("stiplet linje" if v == TOM else v for v in verdier)
             if kolonne == "en_av":
@@ -86,8 +84,8 @@ def _kun_fagkoder(e: dict):
     merknad, fagkoder = e["merknad"], set(e["fagkoder"])
 
     def sjekk(ktx):
-        for i, f in ktx.fag():
-            if f.fagmerknad and f.fagmerknad.kode == merknad and f.fagkode not in fagkoder:
+        for i, f in ktx.med_fagmerknad(merknad):
+            if f.fagkode not in fagkoder:
                 yield Avvik(f"{merknad} kan bare føres på {', '.join(sorted(fagkoder))}, ikke på "
                             f"{f.fagkode}", fagkode=f.fagkode, merknad=merknad,
                             sti=fagsti(i, "fagmerknad"))
@@ -99,7 +97,7 @@ def _fagkode_krever(e: dict):
     fagkoder, standpunkt, merknad = set(e["fagkoder"]), e.get("standpunkt"), e.get("merknad")
 
     def sjekk(ktx):
-        for i, f in ktx.fag():
+        for i, f in ktx.trykte_fag():
             if f.fagkode not in fagkoder:
                 continue
             if standpunkt and _verdi(f.standpunkt) not in standpunkt:
@@ -127,7 +125,7 @@ def last(path: Path = DATA) -> list[Kontroll]:
             fn.__qualname__ = fn.__name__
             fn.__doc__ = f"Ref: {e['ref']} — «{e['sitat']}»"
             alv = Alvorlighet(e.get("alvorlighet", "FEIL"))
-            out.append(Kontroll(e["id"], e["ref"], alv, e["sitat"][:80], fn))
+            out.append(Kontroll(e["id"], e["ref"], alv, e["sitat"][:80], fn, DOKUMENT))
     return out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from vitnemal.dokument import elevstatus
 from vitnemal.findings import Alvorlighet
 from vitnemal.model import Status
-from vitnemal.sjekk.katalog import Avvik, kontroll
+from vitnemal.sjekk.katalog import MAPPE, Avvik, kontroll
 
 FEIL, VARSEL = Alvorlighet.FEIL, Alvorlighet.VARSEL
 
@@ -16,7 +16,7 @@ def _hvem(ktx) -> str:
     return "personer uten fag tatt som elev"
 
 
-@kontroll("ORDEN-ADFERD-SKAL-IKKE", "001 §2.7", VARSEL, "Orden og adferd for en som ikke skal ha det")
+@kontroll("ORDEN-ADFERD-SKAL-IKKE", "001 §2.7", VARSEL, "Orden og adferd for en som ikke skal ha det", trenger=MAPPE)
 def orden_adferd_skal_ikke(ktx):
     """Ref: 001 §2.7 — «Det er bare elever som skal ha standpunktkarakterer i orden og adferd …
     Voksne skal ikke ha karakter i orden og adferd.» Registered grades are not printed."""
@@ -27,7 +27,7 @@ def orden_adferd_skal_ikke(ktx):
                     "skrives ikke ut", sti="$.orden")
 
 
-@kontroll("ORDEN-ADFERD-MANGLER", "001 §5.6", FEIL, "Orden og adferd mangler")
+@kontroll("ORDEN-ADFERD-MANGLER", "001 §5.6", FEIL, "Orden og adferd mangler", trenger=MAPPE)
 def orden_adferd_mangler(ktx):
     """Ref: 001 §5.6 — «Dere skal føre karakterer i orden og i adferd dersom minst ett av fagene er
     tatt som elev»; «På vitnemålet skal dere føre standpunktkarakter i orden og i adferd for det
@@ -39,7 +39,7 @@ def orden_adferd_mangler(ktx):
             yield Avvik(f"karakter i {navn} mangler (minst ett fag er tatt som elev)", sti=f"$.{felt}")
 
 
-@kontroll("FRAVAER-SKAL-IKKE", "001 §2.7", VARSEL, "Fravær for en som ikke skal ha det")
+@kontroll("FRAVAER-SKAL-IKKE", "001 §2.7", VARSEL, "Fravær for en som ikke skal ha det", trenger=MAPPE)
 def fravaer_skal_ikke(ktx):
     """Ref: 001 §2.7 — «Dere skal ikke føre fravær for … voksne som får opplæring etter
     opplæringsloven kapittel 4A»; 001 §8.1 — only «dersom minst ett av fagene er tatt som elev».
@@ -49,7 +49,7 @@ def fravaer_skal_ikke(ktx):
                     "ut", sti="$.fravaer")
 
 
-@kontroll("FRAVAER-MANGLER", "001 §8.1", FEIL, "Fravær mangler")
+@kontroll("FRAVAER-MANGLER", "001 §8.1", FEIL, "Fravær mangler", trenger=MAPPE)
 def fravaer_mangler(ktx):
     """Ref: 001 §8.1 — «I videregående opplæring skal dere føre alt fravær for elever … Når en elev
     ikke har fravær, skal det stå 0 (fravær skal føres med tall), ikke stiplet linje.» Formalised:
@@ -59,7 +59,7 @@ def fravaer_mangler(ktx):
         yield Avvik("fravær mangler; minst ett fag er tatt som elev (0 føres som 0)", sti="$.fravaer")
 
 
-@kontroll("FRAVAER-UTLAND", "001 §2.7", VARSEL, "Fravær for et år i utlandet")
+@kontroll("FRAVAER-UTLAND", "001 §2.7", VARSEL, "Fravær for et år i utlandet", trenger=MAPPE)
 def fravaer_utland(ktx):
     """Ref: 001 §2.7 — «Dere skal ikke føre fravær for … elever som har et år i utlandet og som
     ikke har fravær på sin dokumentasjon fra utlandet»: check that the foreign documentation has it."""
@@ -70,7 +70,7 @@ def fravaer_utland(ktx):
                         "dokumentasjonen fra utlandet har fravær", sti=f"$.fravaer[{i}]")
 
 
-@kontroll("VOKSEN-VMM36", "001 §7.4", FEIL, "VMM36 på vitnemål for voksne")
+@kontroll("VOKSEN-VMM36", "001 §7.4", FEIL, "VMM36 på vitnemål for voksne", trenger=MAPPE)
 def voksen_vmm36(ktx):
     """Ref: 001 §7.4 — «På vitnemål for voksne fører dere VMM36 ‹Opplæring etter opplæringsloven
     § 4A-3›.»"""
