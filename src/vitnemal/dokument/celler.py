@@ -27,18 +27,18 @@ def karakter(k: Karakter | None, kv: Kodeverk, maalform: str) -> str:
     """
     if k is None:
         return STIPLET
-    entry = kv.vurderingsuttrykk.get(k.value)
+    entry = kv.vurderingsuttrykk.get(k)  # Karakter is a StrEnum: the key is its code
     if entry is None:
-        return k.value
-    if k.tall is not None:
-        return f"{k.tall} {entry.tekst(maalform)}"
+        return str(k)
+    if k.isdigit():  # the six grades: «5 fem»
+        return f"{k} {entry.tekst(maalform)}"
     return entry.tekst(maalform)
 
 
 def eksamensform(fag: Fag) -> str:
     """Ref: 001 §2.6 — «Dere fyller bare ut eksamensform dersom vurdering for eksamen er aktuelt.
     Ellers skal dere føre en stiplet linje.»"""
-    return fag.eksamensform.value if fag.eksamensform else STIPLET
+    return str(fag.eksamensform) if fag.eksamensform else STIPLET
 
 
 def merknadstekst(m: MerknadRef | None, kv: Kodeverk, maalform: str) -> str:

@@ -14,6 +14,7 @@ from vitnemal.dokument.model import (
     Dokument,
     Dokumenttype,
     FagGruppe,
+    FagRad,
     FravaerLinje,
     ProgramLinje,
 )
@@ -67,22 +68,21 @@ def trykte_fag(mappe: Elevmappe, dokumenttype: Dokumenttype,
     halvårsvurdering rows only on a kompetansebevis (001 §5.1)."""
     rekkefolge = fagrekkefolge(kv)
     rader = [(i, f) for i, f in enumerate(mappe.fag) if skrives_ut(f, dokumenttype)]
-    return sorted(rader, key=lambda r: (rekkefolge.get(r[1].fagtype.value, 99), r[1].fagkode,
+    return sorted(rader, key=lambda r: (rekkefolge.get(r[1].fagtype, 99), r[1].fagkode,
                                         r[1].termin))
 
 
 def grupper(rader: list[tuple[int, Fag]], dokumenttype: Dokumenttype, kv: Kodeverk,
             maalform: str) -> tuple[FagGruppe, ...]:
     """Ref: 001 §2.5 — the printed rows under their fagtype headings, in print order."""
+    per_type: dict[Fagtype, list[FagRad]] = {}
+    for _, f in rader:
+        per_type.setdefault(f.fagtype, []).append(celler.fagrad(f, dokumenttype, kv, maalform))
     out = []
-    for typ in dict.fromkeys(f.fagtype.value for _, f in rader):
+    for typ, fagrader in per_type.items():
         entry = kv.fagtyper.get(typ)
-        out.append(FagGruppe(
-            fagtype=typ,
-            overskrift=entry.tekst(maalform) if entry else Fagtype(typ).value,
-            rader=tuple(celler.fagrad(f, dokumenttype, kv, maalform)
-                        for _, f in rader if f.fagtype.value == typ),
-        ))
+        out.append(FagGruppe(fagtype=str(typ), overskrift=entry.tekst(maalform) if entry else str(typ),
+                             rader=tuple(fagrader)))
     return tuple(out)
 
 

@@ -14,13 +14,18 @@ FEIL, VARSEL = Alvorlighet.FEIL, Alvorlighet.VARSEL
 _NUMMER = re.compile(r"^[VK]\d{9}\d{4}\d{5}$")
 
 
+def _analyse(ktx):
+    """The printed fødselsnummer, classified once per document (003 A01)."""
+    return fodselsnummer.analyse(ktx.dokument.fodselsnummer, testdata=ktx.testdata,
+                                 today=ktx.today)
+
+
 @kontroll("FNR-FIKTIVT", "003 A01", VARSEL, "Fiktivt fødselsnummer fra VIGO", trenger=DOKUMENT)
 def fnr_fiktivt(ktx):
     """Ref: 003 A01 — a VIGO fictive number (day + 40, 99 …) is not transferred to NVB; the
     document cannot be registered in the national diploma database until the real number is known.
     """
-    a = fodselsnummer.analyse(ktx.dokument.fodselsnummer, testdata=ktx.testdata,
-                              today=ktx.today)
+    a = ktx.per_dokument(_analyse)
     if a.type is Nummertype.VIGO_FIKTIVT:
         yield Avvik("fødselsnummeret er et fiktivt nummer fra VIGO; dokumentet kan ikke overføres "
                     "til Nasjonal vitnemålsdatabase før personen har fått fødselsnummer eller "
@@ -32,8 +37,7 @@ def fnr_syntetisk(ktx):
     """Ref: 001 §2.2 — «Fødselsnummer: <11-sifret fødselsnummer>»: a synthetic test number
     (Tenor/NAV, accepted only with testdata) is no person's number and must not be printed on a
     real document."""
-    a = fodselsnummer.analyse(ktx.dokument.fodselsnummer, testdata=ktx.testdata,
-                              today=ktx.today)
+    a = ktx.per_dokument(_analyse)
     if a.syntetisk or a.type in (Nummertype.SYNTETISK_NAV, Nummertype.SYNTETISK_TENOR):
         yield Avvik(f"fødselsnummeret er et {a.type.tekst}; bare for testdata",
                     sti=ktx.sti("$.person.fodselsnummer"))

@@ -10,6 +10,7 @@ function's docstring starts with its reference (``Ref: 001 ยง9.2``), so ``grep ย
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -69,6 +70,7 @@ _REGISTER: dict[str, Kontroll] = {}
 
 
 def registrer(s: Kontroll) -> Kontroll:
+    katalog.cache_clear()
     if s.trenger not in (DOKUMENT, MAPPE):
         raise ValueError(f"check {s.id}: trenger must be DOKUMENT or MAPPE, not {s.trenger!r}")
     if s.id in _REGISTER and _REGISTER[s.id].funksjon is not s.funksjon:
@@ -88,8 +90,9 @@ def kontroll(id: str, ref: str, alvorlighet: Alvorlighet, tittel: str, *, trenge
     return deco
 
 
+@functools.cache
 def katalog() -> tuple[Kontroll, ...]:
-    """Every check, sorted by id."""
+    """Every check, sorted by id (the modules are imported and the list sorted once)."""
     for m in MODULER:
         importlib.import_module(f"vitnemal.sjekk.{m}")
     return tuple(sorted(_REGISTER.values(), key=lambda s: s.id))
