@@ -48,6 +48,10 @@ def test_tilfelle(cid, sjekkdata, tilfelle, dag, mappe_fra, etter_lasting):
     r = sjekk(m, today=today, dokumenttype=_TYPE[tilfelle.get("dokumenttype")],
               testdata=bool(inp.get("testdata")))
     ids = {f.regel for f in r.funn}
+    if tilfelle.get("forventer"):  # a positive case pins every FEIL (a double report shows)
+        assert "feil" in tilfelle, "a positive case lists the complete FEIL ids («feil:»)"
+        assert sorted(f.regel for f in r.funn if f.alvorlighet.value == "FEIL") == sorted(
+            tilfelle["feil"]), [(f.regel, f.melding) for f in r.funn]
     for forventet in tilfelle.get("forventer", []):
         assert forventet in ids, (forventet, [(f.regel, f.melding) for f in r.funn])
     for ikke in tilfelle.get("ikke", []):
