@@ -135,14 +135,76 @@ def iop_fagkode(ktx):
                         sti=fagsti(i, "fagmerknad"))
 
 
-@kontroll("TERMIN-ETTER-UTSTEDELSE", "001 §2.6", VARSEL, "Karakter oppnådd etter utstedelsesdatoen", trenger=DOKUMENT)
+#: 001 §2.6 — what «karakteren er oppnådd» means: grades and «Deltatt», «Bestått (meget godt)»,
+#: «Ikke bestått», «Godkjent» («Deltatt og bestått/bestått meget godt er i denne sammenheng å
+#: anse som karakterer»). IV, IM, F, VO and a dashed line are «andre opplysninger istedenfor
+#: karakter», whose year may be when the opplæring «naturlig ville være avsluttet».
+OPPNADDE = frozenset({Karakter.K1, Karakter.K2, Karakter.K3, Karakter.K4, Karakter.K5,
+                      Karakter.K6, Karakter.D, Karakter.B, Karakter.BM, Karakter.IB, Karakter.GK})
+
+
+def _etter(f, d) -> bool:
+    """The row's term lies after the issue date ``d`` (an H term starts in August)."""
+    return f.ar > d.year or (f.ar == d.year and f.halvar == "H" and d.month < 8)
+
+
+@kontroll("TERMIN-ETTER-UTSTEDELSE", "001 §2.6", FEIL, "Karakter oppnådd etter utstedelsesdatoen",
+          trenger=DOKUMENT)
 def termin_etter_utstedelse(ktx):
     """Ref: 001 §2.6 — «Rubrikken angir kalenderåret, og om det er i vårhalvåret (V) eller
-    høsthalvåret (H) karakteren er oppnådd»: a term after the issue date cannot be right."""
+    høsthalvåret (H) karakteren er oppnådd»: a grade cannot have been obtained after the
+    document was issued; 001 §2.8 «Det skal være årstallet vitnemålet skrives ut». A document
+    dated before its own grades is wrong (docs/decisions.md, issue 13)."""
     d = ktx.today
     if d is None:
         return
     for i, f in ktx.trykte_fag():
-        if f.ar > d.year or (f.ar == d.year and f.halvar == "H" and d.month < 8):
-            yield Avvik(f"{f.fagkode}: {f.termin_kort} ligger etter utstedelsesdatoen "
-                        f"{d:%d.%m.%Y}", fagkode=f.fagkode, sti=fagsti(i, "termin"))
+        if (f.standpunkt in OPPNADDE or f.eksamen in OPPNADDE) and _etter(f, d):
+            yield Avvik(f"{f.fagkode}: karakteren er oppnådd {f.termin_kort}, etter "
+                        f"utstedelsesdatoen {d:%d.%m.%Y}", fagkode=f.fagkode,
+                        sti=fagsti(i, "termin"))
+
+
+@kontroll("TERMIN-ETTER-UTSTEDELSE-UTEN-KARAKTER", "001 §2.6", VARSEL,
+          "År etter utstedelsesdatoen uten karakter", trenger=DOKUMENT)
+def termin_etter_utstedelse_uten_karakter(ktx):
+    """Ref: 001 §2.6 — «Dersom dere skal føre fritak av andre grunner eller andre opplysninger
+    istedenfor karakter (f.eks. IV, IM eller stiplet linje), fører dere det året opplæringen
+    etter tilbudsstrukturen naturlig ville være avsluttet eller det året fritaket ble
+    fastsatt»: such a year may lie ahead; a warning to check it."""
+    d = ktx.today
+    if d is None:
+        return
+    for i, f in ktx.trykte_fag():
+        if not (f.standpunkt in OPPNADDE or f.eksamen in OPPNADDE) and _etter(f, d):
+            yield Avvik(f"{f.fagkode}: året {f.termin_kort} ligger etter utstedelsesdatoen "
+                        f"{d:%d.%m.%Y}; kontroller at det er året opplæringen naturlig avsluttes "
+                        "eller fritaket ble fastsatt", fagkode=f.fagkode, sti=fagsti(i, "termin"))
+
+
+def _kjente_fagkoder(kv) -> frozenset[str]:
+    from vitnemal.sjekk.kombinasjoner import data
+
+    koder = {k for liste in data()["kjente_fagkoder"].values() for k in liste}
+    koder |= {k for g in data()["grupper"].values() for k in g.get("fagkoder", [])}
+    koder |= set(kv.iop_fagkoder)
+    koder |= {k for h in kv.halvarsvurdering for k in h.fagkoder if not k.endswith("*")}
+    return frozenset(koder)
+
+
+@kontroll("FAGKODE-UKJENT", "001 §2.6", VARSEL, "Fagkode kodeverket ikke kjenner",
+          trenger=DOKUMENT)
+def fagkode_ukjent(ktx):
+    """Ref: 001 §2.6 — «Dere kan bare føre godkjente fagkoder og fagnavn i
+    Utdanningsdirektoratets læreplandatabase». Ikke formalisert: Grep is not bundled, so the
+    kodeverk knows only the codes the seeds name (sjekk/data/fagkoder.yaml ``kjente_fagkoder``,
+    IOP-fagkoder, halvårsvurdering lists); the others are named, once per document, as a
+    warning to check them — never silently accepted."""
+    kjente = ktx.per_dokument(lambda k: _kjente_fagkoder(k.kv))
+    ukjente = list(dict.fromkeys(f.fagkode for _, f in ktx.trykte_fag()
+                                 if f.fagkode not in kjente and not f.fagkode.startswith("FSP")))
+    if ukjente:
+        vis = ", ".join(ukjente[:8]) + (f" og {len(ukjente) - 8} til" if len(ukjente) > 8 else "")
+        yield Avvik(f"fagkodene {vis} finnes ikke i kodeverket, som bare har fagkodene "
+                    "retningslinjene nevner (ikke Grep); kontroller dem mot læreplandatabasen",
+                    fagkode=ukjente[0])

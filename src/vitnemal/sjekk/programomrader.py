@@ -62,3 +62,19 @@ def programomrade_r94_niva(ktx):
         if p.kode in riktig and p.niva.nummer != riktig[p.kode]:
             yield Avvik(f"{p.kode} gjelder vg{riktig[p.kode]}, ikke {p.niva.value}",
                         sti=ktx.linjesti(p.indeks, "niva"))
+
+
+@kontroll("PROGRAMOMRADE-UKJENT", "001 §2.3", FEIL, "Programområdekode med ukjent utdanningsprogram",
+          trenger=DOKUMENT)
+def programomrade_ukjent(ktx):
+    """Ref: 001 §2.3 — «navn på utdanningsprogrammet som programområdet tilhører»; «Det er kun
+    de sentralt gitte programområdekodene som kan føres». A code whose first two letters are no
+    utdanningsprogram of the kodeverk (and which is none of the named exceptions) is named:
+    neither its utdanningsprogram nor the sluttkompetanse it gives can be decided (the decision
+    would otherwise only say that the lines give no sluttkompetanse)."""
+    spesielle = ktx.kv.spesielle_programomradekoder
+    for p in ktx.koder.programomrader:
+        if p.kode not in spesielle and p.kode[:2] not in ktx.kv.utdanningsprogram:
+            yield Avvik(f"programområdekoden {p.kode}: utdanningsprogrammet «{p.kode[:2]}» finnes "
+                        "ikke i kodeverket; utdanningsprogram og sluttkompetanse kan ikke avgjøres",
+                        sti=ktx.linjesti(p.indeks, "kode"))
