@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from vitnemal import __version__, kodeverk
 from vitnemal.dokument.beslutning import Beslutning, beslutt
 from vitnemal.dokument.compose import compose
 from vitnemal.dokument.model import Dokument
@@ -21,9 +22,11 @@ from vitnemal.dokument.utstedelse import Utstedelse, Utsteder
 from vitnemal.findings import Alvorlighet, Finding
 from vitnemal.kodeverk import load
 from vitnemal.model import Elevmappe
+from vitnemal.rules.regelsett import alle_regelsett
 from vitnemal.sjekk import Rapport, kontroller
+from vitnemal.sjekk.katalog import versjon as sjekk_versjon
 
-__all__ = ["Utskrift", "Utsteder", "Utstedelse", "forbered"]
+__all__ = ["Utskrift", "Utsteder", "Utstedelse", "forbered", "versjoner"]
 
 
 @dataclass(frozen=True)
@@ -69,3 +72,15 @@ def forbered(mappe: Elevmappe, utstedelse: Utstedelse, *, testdata: bool = False
     rapport = kontroller(mappe, b, dok, utstedelse, kv=kv, testdata=testdata)
     return Utskrift(dokument=dok, rapport=rapport,
                     nektet=not rapport.kan_utstedes and not utstedelse.utkast)
+
+
+def versjoner() -> dict[str, object]:
+    """Which code, codes and rules decide a document issued now, for the register to store
+    with it: the package version, the kodeverk (content hash of its data files), the check
+    catalogue (ids, paragraphs, severities and its data files) and every rule set of the
+    fullførtkoder (per school year, a hash of its rule order and the parameters it reads; the
+    examples left out)."""
+    return {"vitnemal": __version__, "kodeverk": kodeverk.versjon(),
+            "sjekker": sjekk_versjon(),
+            "regelsett": {r.navn: r.versjon for r in alle_regelsett()}}
+

@@ -11,9 +11,11 @@ function's docstring starts with its reference (``Ref: 001 §9.2``), so ``grep �
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from vitnemal.findings import Alvorlighet, Finding
 
@@ -109,3 +111,15 @@ def kjor(ktx) -> tuple[list[Finding], tuple[str, ...]]:
         else:
             funn.extend(s.kjor(ktx))
     return funn, tuple(ikke_kjort)
+
+
+def versjon() -> str:
+    """«sjekker+<hash>»: an identifier of the catalogue in use — every check's id, paragraph,
+    severity and what it needs, and the data files the generated checks come from."""
+    from vitnemal.kodeverk.versjon import innholdshash
+
+    data = Path(__file__).parent / "data"
+    liste = "\n".join(f"{s.id}|{s.ref}|{s.alvorlighet}|{s.trenger}" for s in katalog())
+    h = hashlib.sha256(liste.encode())
+    h.update(innholdshash(sorted(data.glob("*.yaml"))).encode())
+    return "sjekker+" + h.hexdigest()[:16]
