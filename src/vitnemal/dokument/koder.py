@@ -70,20 +70,11 @@ class FagKoder:
     tverrfaglig: bool = False
     indeks: int | None = None
 
-    @property
-    def halvar(self) -> str:
-        """V or H (NVB F9)."""
-        return self.termin[0]
-
-    @property
-    def ar(self) -> int:
-        """The year (NVB F10)."""
-        return int(self.termin[1:])
-
-    @property
-    def termin_kort(self) -> str:
-        """As printed: V25 / H24 (001 §2.6)."""
-        return f"{self.termin[0]}{self.termin[3:]}"
+    # The termin is read as a record row reads it (the same «V2026» form): halvår V/H (NVB F9),
+    # year (F10), and the printed «V26» (001 §2.6).
+    halvar = Fag.halvar
+    ar = Fag.ar
+    termin_kort = Fag.termin_kort
 
     @property
     def fagstatus(self) -> str:
