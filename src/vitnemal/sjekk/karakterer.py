@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 
 from vitnemal.findings import Alvorlighet
@@ -182,14 +183,20 @@ def termin_etter_utstedelse_uten_karakter(ktx):
                         "eller fritaket ble fastsatt", fagkode=f.fagkode, sti=fagsti(i, "termin"))
 
 
-def _kjente_fagkoder(kv) -> frozenset[str]:
+@functools.cache
+def _kjente_i_sjekkdata() -> frozenset[str]:
+    """The fagkoder of sjekk/data/fagkoder.yaml: the ones the seeds name and the §4.5 groups'."""
     from vitnemal.sjekk.kombinasjoner import data
 
     koder = {k for liste in data()["kjente_fagkoder"].values() for k in liste}
-    koder |= {k for g in data()["grupper"].values() for k in g.get("fagkoder", [])}
-    koder |= set(kv.iop_fagkoder)
-    koder |= {k for h in kv.halvarsvurdering for k in h.fagkoder if not k.endswith("*")}
-    return frozenset(koder)
+    return frozenset(koder | {k for g in data()["grupper"].values() for k in g.get("fagkoder", [])})
+
+
+def _kjente_fagkoder(ktx) -> frozenset[str]:
+    """Every fagkode the bundled data knows: sjekk data, IOP-fagkoder, halvårsvurdering lists."""
+    kv = ktx.kv
+    return _kjente_i_sjekkdata() | frozenset(kv.iop_fagkoder) | frozenset(
+        k for h in kv.halvarsvurdering for k in h.fagkoder if not k.endswith("*"))
 
 
 @kontroll("FAGKODE-UKJENT", "001 §2.6", VARSEL, "Fagkode kodeverket ikke kjenner",
@@ -200,7 +207,7 @@ def fagkode_ukjent(ktx):
     kodeverk knows only the codes the seeds name (sjekk/data/fagkoder.yaml ``kjente_fagkoder``,
     IOP-fagkoder, halvårsvurdering lists); the others are named, once per document, as a
     warning to check them — never silently accepted."""
-    kjente = ktx.per_dokument(lambda k: _kjente_fagkoder(k.kv))
+    kjente = _kjente_fagkoder(ktx)
     ukjente = list(dict.fromkeys(f.fagkode for _, f in ktx.trykte_fag()
                                  if f.fagkode not in kjente and not f.fagkode.startswith("FSP")))
     if ukjente:
