@@ -5,9 +5,9 @@
 Records are generated as JSON-like dicts (not timed), validated with pydantic
 (``Elevmappe.model_validate``, timed separately) and then given to ``rules.beregn`` (the rule
 engine, timed). Streams in chunks, so peak memory is that of one chunk plus the interpreter.
-Every programme area line lies in a school year that has a rule set (2025–2026, the only one
-in ``rules/data``), so every line is really computed: no line gets the cheap «no rule set»
-answer. A record with vg1, vg2 and vg3 lines therefore has all three in 2025–2026 — denser
+Every programme area line lies in the newest school year that has a rule set (2025–2026 today),
+so every line is really computed: no line gets the cheap «no rule set»
+answer. A record with vg1, vg2 and vg3 lines therefore has all three in that year — denser
 than a real pupil, whose earlier years would have no rule set.
 After validating a chunk, ``gc.collect()`` runs untimed, so that collecting the garbage
 pydantic leaves (about 100 objects per record) is not billed to the engine; collections the
@@ -32,7 +32,7 @@ import time
 from collections import Counter
 
 from vitnemal.model import Elevmappe
-from vitnemal.rules import beregn
+from vitnemal.rules import alle_regelsett, beregn
 
 FNR = ["42059199202", "55049199119", "41010899103", "52110798204"]
 UTSTEDER = {"skolenavn": "Bench vgs", "orgnr": "974544482", "sted": "Oslo",
@@ -64,7 +64,8 @@ YF = {
     "vg3": ("HSHSE3----", [("HSE3001", "PF", False), ("HSE3002", "PF", False),
                            ("HSE3003", "PF", False), ("NOR1206", "FF", False)]),
 }
-SKOLEAR, TERMIN = "2025-2026", "V2026"  # the school year of rules/data/fullfortkode_2025-2026.yaml
+SKOLEAR = alle_regelsett()[-1].navn  # the newest school year with rules (not an example)
+TERMIN = f"V{SKOLEAR[5:]}"
 SEKS = ["NOR1271", "ENG1009", "MAT1019", "NAT1007", "HIS1011", "SAK1001"]
 
 

@@ -61,13 +61,13 @@ def test_god_i_minnet():
 DOK = '''
 from datetime import date
 
-from vitnemal.dokument.compose import compose
 from vitnemal.io import load_elevmapper
+from vitnemal.utskrift import Utstedelse, forbered
 
 
 def dokument():
-    result = load_elevmapper([{fil!r}])
-    return compose(result.mapper[0][1], today=date(2026, 6, 20))
+    m = load_elevmapper([{fil!r}]).mapper[0][1]
+    return forbered(m, Utstedelse.fra_elevmappe(m, dato=date(2026, 6, 20))).dokument
 '''
 
 
@@ -86,11 +86,12 @@ def test_vakten_fanger_odelagt_pdf(pytester, request, eksempler):
     and a test marked ``pdfa_unntak`` pass."""
     from datetime import date
 
-    from vitnemal.dokument.compose import compose
     from vitnemal.io import load_elevmapper
+    from vitnemal.utskrift import Utstedelse, forbered
 
     mappe = load_elevmapper([eksempler / "01-studiespesialisering-realfag.json"]).mapper[0][1]
-    god = render(compose(mappe, today=date(2026, 6, 20)), invariant=True)
+    dok = forbered(mappe, Utstedelse.fra_elevmappe(mappe, dato=date(2026, 6, 20))).dokument
+    god = render(dok, invariant=True)
     (pytester.path / "god.bin").write_bytes(god)
     (pytester.path / "odelagt.bin").write_bytes(_odelagt(god))
     pytester.makepyfile(

@@ -285,7 +285,9 @@ def test_halvarsvurdering_fsp_levels_and_validity():
     assert by_kode["vg1-yrkesfag-fremmedsprak-yf"].fagtype == "YF"
     h = by_kode["vg1-studieforberedende-fremmedsprak"]
     assert h.omfatter("FSP6218") and not h.omfatter("NOR1260")
-    assert h.gyldig(date(2026, 1, 15)) and not h.gyldig(date(2026, 8, 1))
+    # 004 2025–2026: holds from 2025-08-01 until a later 004 changes it
+    assert h.gyldig(date(2026, 1, 15)) and h.gyldig(date(2026, 8, 1))
+    assert not h.gyldig(date(2025, 7, 31))
 
 
 def test_halvarsfag_idrettsfag_includes_studieforberedende():

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pdfplumber
 
-from vitnemal.dokument.compose import compose
 from vitnemal.dokument.model import Dokument
 from vitnemal.dokument.tekster import ledetekster
 from vitnemal.io import load_elevmapper
 from vitnemal.pdf.maal import MM
 from vitnemal.pdf.render import render
+from vitnemal.utskrift import Utstedelse, forbered
 
 from .fixtures import FIXTURES, VARIANTER
 
@@ -51,7 +51,8 @@ def samples() -> dict[str, Dokument]:
     """The bundled sample elevmapper, composed as of ``DAG``; keyed by file stem."""
     result = load_elevmapper(SAMPLE_FILES)
     assert result.ok, [str(p) for p in result.problemer]
-    return {Path(path).stem: compose(m, today=DAG) for path, m in result.mapper}
+    return {Path(path).stem: forbered(m, Utstedelse.fra_elevmappe(m, dato=DAG)).dokument
+            for path, m in result.mapper}
 
 
 @cache

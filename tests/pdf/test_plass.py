@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import cache
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, event, given, settings
@@ -19,7 +20,7 @@ from hypothesis import strategies as st
 from vitnemal.dokument.model import FagGruppe, ProgramLinje
 from vitnemal.kodeverk import load
 from vitnemal.pdf import felt, vakt
-from vitnemal.pdf.kontroll import nekt_uten_plass, passer
+from vitnemal.pdf.kontroll import passer
 from vitnemal.pdf.layout import layout
 from vitnemal.pdf.maal import (
     FODSELSNUMMER_Y,
@@ -38,6 +39,8 @@ from vitnemal.pdf.render import render
 from . import pdf_support as ps
 from .fixtures import kompetansebevis, rad, vitnemal
 from .test_layout import kollisjoner
+
+EKSEMPLER = Path(__file__).resolve().parents[2] / "eksempler"
 
 TOL = 0.5
 """Points of rounding allowed when reading glyph boxes back from the PDF."""
@@ -263,27 +266,31 @@ def test_vedlegg_med_ord_bredere_enn_siden_nektes():
 
 # --- The issuing path ---------------------------------------------------------------------------
 
-def _utskrift(dok, funn=()):
-    from vitnemal.sjekk import Rapport
-    from vitnemal.utskrift import Utskrift
+def _forbered(navn: str, *, utkast: bool = False, plasskontroll=passer):
+    from datetime import date
 
-    return Utskrift(dokument=dok, rapport=Rapport(dokumenttype=dok.type, funn=list(funn),
-                                                  beslutning=None, dokument=dok))
+    from vitnemal.io import load_elevmappe
+    from vitnemal.utskrift import Utstedelse, forbered
+
+    mappe, problemer = load_elevmappe(EKSEMPLER / "01-studiespesialisering-realfag.json")
+    assert not problemer
+    mappe = mappe.model_copy(update={"person": mappe.person.model_copy(update={"navn": navn})})
+    u = Utstedelse.fra_elevmappe(mappe, dato=date(2026, 6, 19), utkast=utkast)
+    return forbered(mappe, u, plasskontroll=plasskontroll)
 
 
-def test_nekt_uten_plass():
-    """A document that fits passes unchanged; one that does not is refused, its fit findings
-    added to the report's (sorted by severity); an already refused one is left alone."""
-    from vitnemal.findings import Alvorlighet, Finding
-
-    varsel = Finding("FNR-FIKTIVT", "003 A01", Alvorlighet.VARSEL, "fiktivt")
-    god = _utskrift(vitnemal("nb"), [varsel])
-    assert nekt_uten_plass(god) is god
-    u = nekt_uten_plass(_utskrift(vitnemal("nb", navn="W" * 60), [varsel]))
-    assert u.dokument is None and [f.regel for f in u.rapport.funn] == ["PLASS-NAVN",
-                                                                       "FNR-FIKTIVT"]
-    nektet = replace(god, dokument=None)
-    assert nekt_uten_plass(nektet) is nektet
+def test_forbered_med_plasskontroll():
+    """The issuing service judges the very document it checked against the blankett's room: a
+    document that fits is issued as before; one that does not is refused with the fit findings
+    joined to the report (sorted by severity) — drafts too, since no layout can hold it."""
+    god = _forbered("Ola Nordmann")
+    assert not god.nektet and not [f for f in god.funn if f.regel.startswith("PLASS-")]
+    for utkast in (False, True):
+        u = _forbered("W" * 60, utkast=utkast)
+        assert u.nektet
+        assert [f.regel for f in u.feil if f.regel.startswith("PLASS-")] == ["PLASS-NAVN"]
+        assert u.funn == sorted(u.funn, key=lambda f: f.alvorlighet.rank)
+    assert not _forbered("W" * 60, plasskontroll=None).nektet
 
 
 # --- Maximum-length values, generated --------------------------------------------------------
@@ -350,13 +357,10 @@ def test_det_som_passer_skrives_innenfor_arket(dok):
     another, or the check refuses it with a FEIL naming a field (and it is not printed)."""
     funn = passer(dok)
     event("nektes" if funn else "skrives")
-    u = nekt_uten_plass(_utskrift(dok))
     if funn:
         assert all(f.alvorlighet.value == "FEIL" and f.regel.startswith("PLASS-") for f in funn)
         assert all("får ikke plass" in f.melding for f in funn)
-        assert u.nektet and u.feil == funn  # the issuing path prints nothing
-        return
-    assert u.dokument is dok
+        return  # forbered refuses it (test_forbered_med_plasskontroll)
     skrives(dok)
 
 

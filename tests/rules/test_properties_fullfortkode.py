@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from vitnemal.errors import UnknownRuleSetError
 from vitnemal.rules.fullfortkode import KODER, beregn
-from vitnemal.rules.fullfortkode_regler import REGLER
+from vitnemal.rules.fullfortkode_regler import KODEREGLER
 from vitnemal.rules.regelsett import alle_regelsett, velg_regelsett
 
 from .scenario_support import bygg_mappe
@@ -74,7 +74,7 @@ def test_every_result_is_explained(inp):
     mappe = bygg_mappe(inp)
     for fk in beregn(mappe):
         assert fk.kode in KODER
-        assert fk.regel in REGLER
+        assert fk.regel in KODEREGLER
         assert fk.ref.startswith("004 ")
         assert fk.forklaring.strip()
         assert set(fk.avgjorende_fag) <= {f.fagkode for f in mappe.fag}

@@ -66,3 +66,19 @@ def test_paragraph_list_matches_seed_headings():
 def test_refs_parser_reads_a_failing_docstring_as_nothing():
     assert dekning.refs("Ingen referanse her") == []
     assert dekning.refs("Ref: 001 §9.2, §1.5 — «…»") == ["001 §9.2", "001 §1.5"]
+
+
+def test_one_paragraph_is_looked_up_exactly():
+    """«§6.1» is not «§6.10»: the look-up compares whole references, not prefixes."""
+    seks_1, _ = dekning.for_paragraf("001 §6.1")
+    seks_10, grunn_10 = dekning.for_paragraf("001  § 6.10")
+    assert "EKSAMENSFORM-MANGLER" in seks_1 and "KORONA-MERKNAD" not in seks_1
+    assert "KORONA-MERKNAD" in seks_10 and "EKSAMENSFORM-MANGLER" not in seks_10
+    assert "KORONA-MERKNAD" in grunn_10
+
+
+def test_paragraph_lookup_from_the_command_line(capsys):
+    assert dekning.main(["--paragraf", "004 VG2"]) == 0
+    ut = capsys.readouterr().out
+    assert ut.startswith("004 vg2\n") and "b_bestatt" in ut and "004 vg3" not in ut
+    assert dekning.main(["--paragraf", "001 §99.1"]) == 2

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from vitnemal.dokument.model import Dokumenttype
+from vitnemal.rules.regelsett import skolear_start
 from vitnemal.sjekk import katalog, sjekk
 
 SCENARIER = Path(__file__).parents[1] / "scenarios" / "sjekk"
@@ -20,27 +21,37 @@ def _filer():
     return sorted(p for p in SCENARIER.glob("*.yaml") if not p.name.startswith("_"))
 
 
+def utstedelsesdag(skolear: str) -> date:
+    """The default issue date of a scenario file: 20 June at the end of its school year."""
+    return date(skolear_start(skolear).year + 1, 6, 20)
+
+
 def _tilfeller():
     for path in _filer():
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        dag = utstedelsesdag(data["skolear"])
         for cid, s in data["sjekker"].items():
             for t in s["tilfeller"]:
-                yield pytest.param(cid, s, t, id=f"{path.stem}:{cid}:{t['navn']}")
+                yield pytest.param(cid, s, t, dag, id=f"{path.stem}:{cid}:{t['navn']}")
 
 
 _TYPE = {"V": Dokumenttype.VITNEMAL, "K": Dokumenttype.KOMPETANSEBEVIS, None: None}
 
 
-@pytest.mark.parametrize(("cid", "sjekkdata", "tilfelle"), list(_tilfeller()))
-def test_tilfelle(cid, sjekkdata, tilfelle, mappe_fra, etter_lasting):
+@pytest.mark.parametrize(("cid", "sjekkdata", "tilfelle", "dag"), list(_tilfeller()))
+def test_tilfelle(cid, sjekkdata, tilfelle, dag, mappe_fra, etter_lasting):
     inp = tilfelle["input"]
     m = mappe_fra(inp)
     if "etter_lasting" in tilfelle:
         m = etter_lasting(m, tilfelle["etter_lasting"])
-    today = tilfelle.get("today", DAG)
+    today = tilfelle.get("today", dag)
     r = sjekk(m, today=today, dokumenttype=_TYPE[tilfelle.get("dokumenttype")],
               testdata=bool(inp.get("testdata")))
     ids = {f.regel for f in r.funn}
+    if tilfelle.get("forventer"):  # a positive case pins every FEIL (a double report shows)
+        assert "feil" in tilfelle, "a positive case lists the complete FEIL ids («feil:»)"
+        assert sorted(f.regel for f in r.funn if f.alvorlighet.value == "FEIL") == sorted(
+            tilfelle["feil"]), [(f.regel, f.melding) for f in r.funn]
     for forventet in tilfelle.get("forventer", []):
         assert forventet in ids, (forventet, [(f.regel, f.melding) for f in r.funn])
     for ikke in tilfelle.get("ikke", []):

@@ -10,7 +10,6 @@ the folder is tried before the first document is made (``io.skriv``).
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -21,8 +20,8 @@ from vitnemal.errors import InputError
 from vitnemal.io.skriv import klargjor_fil, klargjor_mappe, skrivefeil
 from vitnemal.meldinger import antall, begrens
 from vitnemal.pdf.batch import render_batch
-from vitnemal.pdf.kontroll import nekt_uten_plass
-from vitnemal.utskrift import Utskrift, forbered
+from vitnemal.pdf.kontroll import passer
+from vitnemal.utskrift import Utskrift, Utstedelse, forbered
 
 _TYPE = {Dokumenttype.VITNEMAL: "vitnemål", Dokumenttype.KOMPETANSEBEVIS: "kompetansebevis"}
 
@@ -93,19 +92,19 @@ def _nektet(path: str, u: Utskrift) -> None:
 
 
 def run(args) -> int:
-    if args.nytt_lopenummer is not None and not (args.duplikat and 1 <= args.nytt_lopenummer
-                                                 <= 99999):
-        raise InputError("--nytt-lopenummer gjelder duplikat og skal være 1–99999")
+    if args.nytt_lopenummer is not None and not args.duplikat:
+        raise InputError("--nytt-lopenummer gjelder bare duplikat (--duplikat)")
     result = load_or_fail(args)
     paths = [p for p, _ in result.mapper]
     mal = targets(args, paths)
     today = args.dato or date.today()
-    utskrifter = [nekt_uten_plass(forbered(
-        m, today=today, maalform=args.maalform, duplikat=args.duplikat,
-        nytt_lopenummer=args.nytt_lopenummer, utkast=args.utkast,
-        dokumenttype=dokumenttype(args), testdata=args.testdata)) for _, m in result.mapper]
-    jobber = [(replace(u.dokument, fortrykt=args.fortrykt), str(t))
-              for u, t in zip(utskrifter, mal, strict=True) if not u.nektet]
+    utskrifter = [forbered(m, Utstedelse.fra_elevmappe(
+                      m, dato=today, maalform=args.maalform, duplikat=args.duplikat,
+                      nytt_lopenummer=args.nytt_lopenummer, utkast=args.utkast,
+                      fortrykt=args.fortrykt, dokumenttype=dokumenttype(args)),
+                      testdata=args.testdata, plasskontroll=passer)
+                  for _, m in result.mapper]
+    jobber = [(u.dokument, str(t)) for u, t in zip(utskrifter, mal, strict=True) if not u.nektet]
     if jobber and Path(args.ut).suffix.lower() != ".pdf":
         klargjor_mappe(args.ut)
     try:

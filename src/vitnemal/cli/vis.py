@@ -18,9 +18,9 @@ from vitnemal.cli.common import (
     parse_dato,
     status,
 )
-from vitnemal.dokument.compose import compose
 from vitnemal.dokument.model import Dokumenttype
 from vitnemal.dokument.tekstform import tekst
+from vitnemal.utskrift import Utstedelse, forbered
 
 
 def add_dokument_arguments(p) -> None:
@@ -53,8 +53,9 @@ def run(args) -> int:
     today = args.dato or date.today()
     dokumenter = []
     for path, mappe in result.mapper:
-        d = compose(mappe, maalform=args.maalform, today=today, dokumenttype=dokumenttype(args))
-        dokumenter.append((path, d))
+        u = Utstedelse.fra_elevmappe(mappe, dato=today, maalform=args.maalform,
+                                     dokumenttype=dokumenttype(args))
+        dokumenter.append((path, forbered(mappe, u, testdata=args.testdata).dokument))
     if args.json:
         if len(result.filer) == 1 and dokumenter:
             dump_json(dokumenter[0][1].as_dict())

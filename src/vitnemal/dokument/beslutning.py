@@ -1,9 +1,11 @@
 """Which document an elevmappe gives: vitnemål or kompetansebevis, and what it states (001 §1).
 
-``beslutt(mappe)`` returns a ``Beslutning``: the document type, the reasons a vitnemål cannot
-be issued (each naming its paragraph), the sluttkompetanse lines, whether it is a
-førstegangsvitnemål, the year of «har i <åååå> bestått», and per programme area line the
-«fullført»/«bestått» statement of a kompetansebevis.
+``beslutt(mappe)`` returns a ``Beslutning``, made once per document: the document type, the
+reasons a vitnemål cannot be issued (each a ``Grunn`` naming its paragraph and the check that
+reports it), the sluttkompetanse lines, whether it is a førstegangsvitnemål, the year of «har i
+<åååå> bestått», the lines printed and per line the «fullført»/«bestått» statement of a
+kompetansebevis. Composition (``dokument.compose``) and the checks (``vitnemal.sjekk``) read it
+and decide nothing again.
 """
 
 from __future__ import annotations
@@ -13,38 +15,41 @@ from dataclasses import dataclass, field
 
 from vitnemal.dokument import lop
 from vitnemal.dokument.model import Dokumenttype
+from vitnemal.dokument.unntak import Grunn, fam37_unntak
 from vitnemal.kodeverk import Kodeverk, load
-from vitnemal.model import Elevmappe, Fag, Fagtype, Karakter, Programomrade, Status, Vurdering
+from vitnemal.model import Elevmappe, Fag, Fagtype, Programomrade, Status, Vurdering
 from vitnemal.rules.bestatt import FagVurdering, Utfall, vurder_fag
+from vitnemal.rules.linje import fordel
+
+__all__ = ["Beslutning", "Grunn", "beslutt", "skrives_ut"]
 
 _DATO = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})")
-
-#: Norskfaget counts as one fag for the FAM37 exception (001 §9.2: «norsk hovedmål skriftlig og
-#: norsk hovedmål muntlig (norskfaget) være ett fag»). Fagkoder of norsk start with NOR.
-NORSK_PREFIKS = "NOR"
-
-
-@dataclass(frozen=True, slots=True)
-class Grunn:
-    """Why a vitnemål cannot be issued: a Norwegian sentence and the paragraph."""
-
-    ref: str
-    tekst: str
-    fagkode: str | None = None
 
 
 @dataclass(frozen=True)
 class Beslutning:
+    """What the record gives, decided once per document; composition and checks read it.
+
+    ``grunner``: why not a vitnemål (empty when it is one). ``linjer``: the programme area lines
+    printed (001 §2.3), ``pastander`` their «fullført»/«bestått» on a kompetansebevis keyed by
+    (kode, nivå). ``fordeling``: the fag rows (indices into ``mappe.fag``) of every line of the
+    record (``rules.linje.fordel``). ``vurderinger``: the pass outcome of every fag row.
+    ``forstegang_hindringer``: why VMM06 does not make a førstegangsvitnemål here (001 §1.2).
+    """
+
     dokumenttype: Dokumenttype
-    grunner: tuple[Grunn, ...]  # why not a vitnemål (empty when it is one)
+    grunner: tuple[Grunn, ...]
     studiekompetanse: bool = False
     yrkeskompetanse: bool = False
     fagopplaering: bool = False
     forstegangsvitnemal: bool = False
+    forstegang_hindringer: tuple[str, ...] = ()
     ar: int | None = None  # «har i <åååå> bestått»
     pastander: dict[tuple[str, str], str] = field(default_factory=dict)  # (kode, niva) -> "fullfort"/"bestatt"
     fam37_godtatt: tuple[str, ...] = ()
     vurderinger: dict[int, FagVurdering] = field(default_factory=dict)  # index in mappe.fag
+    linjer: tuple[Programomrade, ...] = ()
+    fordeling: tuple[tuple[int, ...], ...] = ()  # per line of mappe.programomrader
 
     @property
     def vitnemal(self) -> bool:
@@ -61,7 +66,8 @@ def skrives_ut(fag: Fag, dokumenttype: Dokumenttype) -> bool:
     return not (dokumenttype is Dokumenttype.VITNEMAL and fag.vurdering is Vurdering.HALVAR)
 
 
-def dokumentrett(mappe: Elevmappe, kv: Kodeverk) -> list[Grunn]:
+def dokumentrett(mappe: Elevmappe, kv: Kodeverk,
+                 vurderinger: dict[int, FagVurdering]) -> list[Grunn]:
     """Ref: 001 §1.9 — «Hvilken type dokumentasjon dere kan utstede, avhenger også av hvilken
     status personen har»: lærekandidat and praksisbrevkandidat never get a vitnemål;
     «Praksiskandidater og kandidater for fagbrev på jobb kan bare få vitnemål dersom kandidaten
@@ -74,54 +80,16 @@ def dokumentrett(mappe: Elevmappe, kv: Kodeverk) -> list[Grunn]:
     if rett is None or rett.vitnemal == "nei":
         return [Grunn("001 §1.9", f"status {navn.lower()} gir ikke rett til vitnemål")]
     if rett.vitnemal == "vilkar":
-        ff = [f for f in mappe.fag if f.fagtype is Fagtype.FF and f.vurdering is Vurdering.STANDPUNKT]
+        ff = [i for i, f in enumerate(mappe.fag)
+              if f.fagtype is Fagtype.FF and f.vurdering is Vurdering.STANDPUNKT]
         if not ff:
             return [Grunn("001 §1.9", f"{navn.lower()} kan bare få vitnemål med fellesfagene for "
                                       "yrkesfag, og ingen fellesfag er ført")]
-        ikke = [f.fagkode for f in ff if vurder_fag(f).utfall is not Utfall.BESTATT]
+        ikke = [mappe.fag[i].fagkode for i in ff if vurderinger[i].utfall is not Utfall.BESTATT]
         if ikke:
             return [Grunn("001 §1.9", f"{navn.lower()} kan bare få vitnemål med bestått i "
                                       f"fellesfagene; ikke bestått: {', '.join(ikke)}")]
     return []
-
-
-def fam37_unntak(mappe: Elevmappe, kv: Kodeverk) -> tuple[tuple[str, ...], list[Grunn]]:
-    """Ref: 001 §9.2, §1.5 — «Elever og lærlinger i yrkesfaglige utdanningsprogram som har fullført, men
-    ikke bestått inntil to av fellesfagene, kan likevel på visse vilkår få vitnemål som gir
-    yrkeskompetanse … Dere kan bare føre fagmerknaden i merknadsrubrikken i inntil to fellesfag
-    som har karakteren 1 (en) … norskfaget være ett fag. Dette unntaket gjelder ikke for fag med
-    ‹Ikke vurderingsgrunnlag› (IV)». Also 001 §1.5.
-
-    Exception to «alle fag bestått» (001 §1.1, §5.5). Returns the fagkoder the exception covers
-    and, when the FAM37 rows do not meet its conditions, why (then it covers none).
-    """
-    rader = [f for f in mappe.fag if f.fagmerknad and f.fagmerknad.kode == "FAM37"]
-    if not rader:
-        return (), []
-    problemer: list[Grunn] = []
-    studie, yrkes, fagopplaering = lop.sluttkompetanser(mappe, kv)
-    if mappe.person.status not in (Status.ELEV, Status.LAERLING):
-        problemer.append(Grunn("001 §9.2", "unntaket med FAM37 gjelder bare elever og lærlinger"))
-    if not (yrkes or fagopplaering) or studie:
-        problemer.append(Grunn("001 §9.2", "unntaket med FAM37 gjelder bare vitnemål som gir "
-                                           "yrkeskompetanse eller bestått fagopplæring"))
-    for f in rader:
-        if f.fagtype is not Fagtype.FF:
-            problemer.append(Grunn("001 §9.2", f"FAM37 på {f.fagkode}, som ikke er fellesfag",
-                                   f.fagkode))
-        if Karakter.K1 not in (f.standpunkt, f.eksamen) or Karakter.IV in (f.standpunkt, f.eksamen):
-            problemer.append(Grunn("001 §9.2", f"FAM37 på {f.fagkode}, som ikke har karakteren 1",
-                                   f.fagkode))
-    if antall_fag(f.fagkode for f in rader) > 2:
-        problemer.append(Grunn("001 §9.2", "FAM37 er ført i mer enn to fellesfag"))
-    if problemer:
-        return (), problemer
-    return tuple(f.fagkode for f in rader), []
-
-
-def antall_fag(fagkoder) -> int:
-    """Fag counted for the FAM37 limit: all norsk codes are one fag (001 §9.2)."""
-    return len({NORSK_PREFIKS if k.startswith(NORSK_PREFIKS) else k for k in fagkoder})
 
 
 def fag_grunner(mappe: Elevmappe, vurderinger: dict[int, FagVurdering],
@@ -144,7 +112,7 @@ def fag_grunner(mappe: Elevmappe, vurderinger: dict[int, FagVurdering],
             continue
         if v.utfall is Utfall.IKKE_BESTATT and f.fagkode in unntak:
             continue
-        out.append(Grunn(v.ref, v.grunn, f.fagkode))
+        out.append(Grunn(v.ref, v.grunn, f.fagkode, "IKKE-BESTATT-VITNEMAL", i))
     return out
 
 
@@ -161,27 +129,16 @@ def avgangsar(mappe: Elevmappe) -> int | None:
     return max(ar) if ar else None
 
 
-def fag_pa_linje(mappe: Elevmappe, linje: Programomrade) -> list[int]:
-    """Indices of the fag rows that belong to a programme area line (by code, else by level)."""
-    out = []
-    for i, f in enumerate(mappe.fag):
-        if f.programomrade:
-            if f.programomrade == linje.kode:
-                out.append(i)
-        elif f.trinn == linje.niva:
-            out.append(i)
-    return out
-
-
-def pastand(mappe: Elevmappe, linje: Programomrade,
+def pastand(mappe: Elevmappe, linje: Programomrade, rader: tuple[int, ...] | list[int],
             vurderinger: dict[int, FagVurdering]) -> str | None:
     """Ref: 001 §1.3 — «Fullført og bestått årstrinn»: ‹fullført› when every fag of the årstrinn
     has an assessment and every exam is taken; ‹bestått› when in addition all fag and exams are
     passed, «Også fag med halvårsvurdering må ha karakter som er bestått (2 til 6) eller stiplet
     linje med FAM12». «Privatister må ha eksamenskarakter i alle fag».
 
-    Returns "fullfort", "bestatt" or None (nothing printed). Formalised over the fag registered
-    for the line; whether they are all fag of the årstrinn needs the fag- og timefordeling (ikke
+    Returns "fullfort", "bestatt" or None (nothing printed). Formalised over ``rader``, the fag
+    rows ``rules.linje.fordel`` gives the line — the rows its fullførtkode is computed from, so
+    the two never disagree (a repeated year: the rows of the last attempt); whether they are all fag of the årstrinn needs the fag- og timefordeling (ikke
     formalisert) — a line that is registered as not whole (004 H) gets nothing. Privatists and
     adults need ``hele_programomradet`` (004 H). Fag taken as «mer opplæring» do not count (004
     generelt). VMM33 (fremmedspråk as privatist) allows the statement without that fag, which the
@@ -191,7 +148,7 @@ def pastand(mappe: Elevmappe, linje: Programomrade,
         return None
     if mappe.person.status in (Status.PRIVATIST, Status.VOKSEN) and not linje.hele_programomradet:
         return None
-    rader = [i for i in fag_pa_linje(mappe, linje) if not mappe.fag[i].mer_opplaering]
+    rader = [i for i in rader if not mappe.fag[i].mer_opplaering]
     if not rader:
         return None
     bestatt = True
@@ -209,7 +166,7 @@ def pastand(mappe: Elevmappe, linje: Programomrade,
     return "bestatt" if bestatt else "fullfort"
 
 
-def forstegang_hindringer(mappe: Elevmappe, *, studie: bool, yrkes: bool,
+def forstegang_hindringer(linjer, *, studie: bool, yrkes: bool,
                           fagopplaering: bool) -> list[str]:
     """Ref: 001 §1.2 — «Den som ved utløpet av normal tid … har bestått videregående opplæring som
     gir generell studiekompetanse, kan få førstegangsvitnemål»; «Elever som får vitnemål som
@@ -221,7 +178,7 @@ def forstegang_hindringer(mappe: Elevmappe, *, studie: bool, yrkes: bool,
     if yrkes or fagopplaering:
         out.append("VMM06: vitnemål som dokumenterer yrkeskompetanse eller bestått fagopplæring "
                    "gir ikke rett til førstegangsvitnemål")
-    if any(lop.er_pabygging(p) and p.niva.nummer == 4 for p in lop.linjer(mappe)):
+    if any(lop.er_pabygging(p) and p.niva.nummer == 4 for p in linjer):
         out.append("VMM06: elever som tar vg4 påbygging til generell studiekompetanse har ikke "
                    "rett til førstegangsvitnemål")
     return out
@@ -239,29 +196,33 @@ def beslutt(mappe: Elevmappe, *, kv: Kodeverk | None = None,
     """
     kv = kv or load()
     vurderinger = {i: vurder_fag(f) for i, f in enumerate(mappe.fag)}
-    studie, yrkes, fagopplaering = lop.sluttkompetanser(mappe, kv)
-    grunner = dokumentrett(mappe, kv)
-    lopgrunner = [Grunn(ref, t) for ref, t in lop.lop_mangler(mappe, kv)]
+    linjer = lop.linjer(mappe)
+    studie, yrkes, fagopplaering = lop.sluttkompetanser(linjer, mappe, kv)
+    grunner = dokumentrett(mappe, kv, vurderinger)
+    lopgrunner = [Grunn(ref, t) for ref, t in lop.lop_mangler(linjer, kv)]
     grunner += lopgrunner
     if not (studie or yrkes or fagopplaering) and not lopgrunner:
         grunner.append(Grunn("001 §2.3", "programområdene gir verken generell studiekompetanse, "
                                          "yrkeskompetanse eller bestått fagopplæring"))
     if mappe.person.status is Status.LAERLING and not fagopplaering:
         grunner.append(Grunn("001 §9.1", "lærlingen har ikke bestått fagopplæring (VMM31 mangler)"))
-    unntak, fam37_problemer = fam37_unntak(mappe, kv)
+    unntak, fam37_problemer = fam37_unntak(mappe, studie=studie, yrkes=yrkes,
+                                           fagopplaering=fagopplaering)
     grunner += fam37_problemer
     grunner += fag_grunner(mappe, vurderinger, unntak)
     if not any(skrives_ut(f, Dokumenttype.VITNEMAL) for f in mappe.fag):
         grunner.append(Grunn("001 §1.1", "ingen fag med sluttvurdering er ført"))
     valgt = dokumenttype or (Dokumenttype.KOMPETANSEBEVIS if grunner else Dokumenttype.VITNEMAL)
     vitnemal = valgt is Dokumenttype.VITNEMAL
-    forstegang = (vitnemal and any(m.kode == "VMM06" for m in mappe.vitnemalsmerknader)
-                  and not forstegang_hindringer(mappe, studie=studie, yrkes=yrkes,
-                                                fagopplaering=fagopplaering))
+    vmm06 = vitnemal and any(m.kode == "VMM06" for m in mappe.vitnemalsmerknader)
+    hindringer = tuple(forstegang_hindringer(linjer, studie=studie, yrkes=yrkes,
+                                             fagopplaering=fagopplaering)) if vmm06 else ()
+    fordeling = tuple(tuple(r) for r in fordel(mappe))
     pastander = {}
     if not vitnemal:
-        for linje in lop.linjer(mappe):
-            p = pastand(mappe, linje, vurderinger)
+        indeks = {id(p): i for i, p in enumerate(mappe.programomrader)}
+        for linje in linjer:
+            p = pastand(mappe, linje, fordeling[indeks[id(linje)]], vurderinger)
             if p:
                 pastander[(linje.kode, linje.niva.value)] = p
     return Beslutning(
@@ -270,9 +231,12 @@ def beslutt(mappe: Elevmappe, *, kv: Kodeverk | None = None,
         studiekompetanse=vitnemal and studie,
         yrkeskompetanse=vitnemal and yrkes,
         fagopplaering=vitnemal and fagopplaering,
-        forstegangsvitnemal=forstegang,
+        forstegangsvitnemal=vmm06 and not hindringer,
+        forstegang_hindringer=hindringer,
         ar=avgangsar(mappe) if vitnemal else None,
         pastander=pastander,
         fam37_godtatt=unntak,
         vurderinger=vurderinger,
+        linjer=tuple(linjer),
+        fordeling=fordeling,
     )

@@ -1,28 +1,27 @@
 """From an elevmappe to the printed document (001 chapter 2, seed 002).
 
-``compose(mappe)`` decides the document (``dokument.beslutning``) and fills every field of
-``Dokument`` with the final printed text in the document's målform. It never reads the clock:
-the issue date is ``utsteder.utstedt``, else ``today``.
+``compose(mappe, beslutning, utstedelse)`` fills every field of ``Dokument`` with the final
+printed text in the document's målform, from the decision made once (``dokument.beslutning``)
+and the issuance facts (``dokument.utstedelse``). It never reads the clock and decides nothing.
 """
 
 from __future__ import annotations
 
-from datetime import date
-
-from vitnemal.dokument import celler, elevstatus, lop
-from vitnemal.dokument.beslutning import Beslutning, beslutt, skrives_ut
+from vitnemal.dokument import celler, elevstatus, koder, lop
+from vitnemal.dokument.beslutning import Beslutning, skrives_ut
 from vitnemal.dokument.model import (
     STIPLET,
     Dokument,
     Dokumenttype,
     FagGruppe,
+    FagRad,
     FravaerLinje,
     ProgramLinje,
 )
 from vitnemal.dokument.tekster import innhold, ledetekster
-from vitnemal.errors import InputError
+from vitnemal.dokument.utstedelse import Utstedelse, Utsteder
 from vitnemal.kodeverk import Kodeverk, load
-from vitnemal.model import FAGTYPE_REKKEFOLGE, Elevmappe, Fagtype
+from vitnemal.model import FAGTYPE_REKKEFOLGE, Elevmappe, Fag, Fagtype
 
 
 def programlinjer(mappe: Elevmappe, b: Beslutning, kv: Kodeverk, maalform: str) -> tuple[ProgramLinje, ...]:
@@ -34,7 +33,7 @@ def programlinjer(mappe: Elevmappe, b: Beslutning, kv: Kodeverk, maalform: str) 
     """
     t = innhold(maalform)
     out = []
-    for p in lop.linjer(mappe):
+    for p in b.linjer:
         pastand = b.pastander.get((p.kode, p.niva.value))
         out.append(ProgramLinje(
             niva=p.niva.value,
@@ -62,28 +61,35 @@ def fagrekkefolge(kv: Kodeverk) -> dict[str, int]:
     return {t.value: i for t, i in FAGTYPE_REKKEFOLGE.items()}
 
 
-def grupper(mappe: Elevmappe, dokumenttype: Dokumenttype, kv: Kodeverk,
-            maalform: str) -> tuple[FagGruppe, ...]:
+def trykte_fag(mappe: Elevmappe, dokumenttype: Dokumenttype,
+               kv: Kodeverk) -> list[tuple[int, Fag]]:
     """Ref: 001 §2.5 — «Fagene fører dere etter hvilken fagtype de tilhører og ordnet etter
-    alfanumerisk fagkode.» Halvårsvurdering rows only on a kompetansebevis (001 §5.1)."""
+    alfanumerisk fagkode.» The rows printed, in print order, with their index in the record:
+    halvårsvurdering rows only on a kompetansebevis (001 §5.1)."""
     rekkefolge = fagrekkefolge(kv)
-    fag = [f for f in mappe.fag if skrives_ut(f, dokumenttype)]
+    rader = [(i, f) for i, f in enumerate(mappe.fag) if skrives_ut(f, dokumenttype)]
+    return sorted(rader, key=lambda r: (rekkefolge.get(r[1].fagtype, 99), r[1].fagkode,
+                                        r[1].termin))
+
+
+def grupper(rader: list[tuple[int, Fag]], dokumenttype: Dokumenttype, kv: Kodeverk,
+            maalform: str) -> tuple[FagGruppe, ...]:
+    """Ref: 001 §2.5 — the printed rows under their fagtype headings, in print order."""
+    per_type: dict[Fagtype, list[FagRad]] = {}
+    for _, f in rader:
+        per_type.setdefault(f.fagtype, []).append(celler.fagrad(f, dokumenttype, kv, maalform))
     out = []
-    for typ in sorted({f.fagtype.value for f in fag}, key=lambda t: rekkefolge.get(t, 99)):
-        rader = sorted((f for f in fag if f.fagtype.value == typ), key=lambda f: (f.fagkode, f.termin))
+    for typ, fagrader in per_type.items():
         entry = kv.fagtyper.get(typ)
-        out.append(FagGruppe(
-            fagtype=typ,
-            overskrift=entry.tekst(maalform) if entry else Fagtype(typ).value,
-            rader=tuple(celler.fagrad(f, dokumenttype, kv, maalform) for f in rader),
-        ))
+        out.append(FagGruppe(fagtype=str(typ), overskrift=entry.tekst(maalform) if entry else str(typ),
+                             rader=tuple(fagrader)))
     return tuple(out)
 
 
-def sum_omfang(mappe: Elevmappe, dokumenttype: Dokumenttype) -> str:
+def sum_omfang(rader: list[tuple[int, Fag]]) -> int:
     """Ref: 001 §2.7 — «Total sum omfang for opplæringen (årstimetall i 60 minutters enheter)»,
     the sum of the omfang printed."""
-    return str(sum(f.omfang or 0 for f in mappe.fag if skrives_ut(f, dokumenttype)))
+    return sum(f.omfang or 0 for _, f in rader)
 
 
 def orden_adferd(mappe: Elevmappe, kv: Kodeverk, maalform: str) -> tuple[str, str]:
@@ -101,7 +107,7 @@ def orden_adferd(mappe: Elevmappe, kv: Kodeverk, maalform: str) -> tuple[str, st
     return tekst(mappe.orden), tekst(mappe.adferd)
 
 
-def fravaer(mappe: Elevmappe, maalform: str) -> tuple[FravaerLinje, ...]:
+def fravaer(mappe: Elevmappe, b: Beslutning, maalform: str) -> tuple[FravaerLinje, ...]:
     """Ref: 001 §2.7 — «Fravær spesifisert for hvert år … Dere fører stiplet linje i ubrukte
     rubrikker. Når en elev ikke har fravær, skal det stå 0»; none for voksne (4A) and for those
     with no fag taken as elev (001 §8.1). A year abroad without fravær gets a dashed line."""
@@ -110,7 +116,7 @@ def fravaer(mappe: Elevmappe, maalform: str) -> tuple[FravaerLinje, ...]:
     t = innhold(maalform)
     per_ar = {f.ar: f for f in mappe.fravaer}
     out = []
-    for n in range(1, elevstatus.antall_fravaersar(mappe) + 1):
+    for n in range(1, elevstatus.antall_fravaersar(mappe, b.linjer) + 1):
         f = per_ar.get(n)
         out.append(FravaerLinje(
             etikett=t["fravaer_ar"].format(n=n),
@@ -120,52 +126,32 @@ def fravaer(mappe: Elevmappe, maalform: str) -> tuple[FravaerLinje, ...]:
     return tuple(out)
 
 
-def utstedelse(mappe: Elevmappe, *, duplikat: bool, nytt_lopenummer: int | None,
-               today: date | None) -> tuple[date, date, int | None]:
-    """Ref: 001 §2.8, §2.11 — the printed date, and the date and serial of the number.
-
-    001 §2.8 «Det skal være årstallet vitnemålet skrives ut»: an original carries
-    ``utsteder.utstedt`` (else ``today``) in both.
-    001 §2.11: a duplicate gets «en ny dato» (``today``) and is «for øvrig … identisk med
-    originalvitnemålet»: the number stays the original's (alternatives 1 and 2) unless a new
-    serial is given (alternative 3), which is then numbered in the year of the new date.
-    """
-    u = mappe.utsteder
-    if not duplikat:
-        utstedt = u.utstedt or today
-        if utstedt is None:
-            raise InputError("utstedelsesdato mangler: fyll ut utsteder.utstedt eller oppgi dato")
-        return utstedt, utstedt, u.lopenummer
-    if today is None:
-        raise InputError("et duplikat skal ha ny dato (001 §2.11): oppgi dato")
-    if nytt_lopenummer is not None:
-        return today, today, nytt_lopenummer
-    if u.utstedt is None:
-        raise InputError("duplikat med uendret nummer: originalens utstedelsesdato "
-                         "(utsteder.utstedt) mangler; fyll den ut eller gi nytt løpenummer")
-    return today, u.utstedt, u.lopenummer
+def nummer(typ: Dokumenttype, orgnr: str, u: Utstedelse, mappe: Elevmappe) -> str:
+    """Ref: 001 §2.8, §2.11 — the document number: the year of the issue date (the original's
+    date for a duplicate with the original's number) and the serial. Without any date (which
+    DATO-MANGLER reports) the year of the record's last fag stands in, so the document can be
+    checked; it cannot be issued."""
+    d = u.nummer_dato
+    ar = d.year if d else max((f.ar for f in mappe.fag), default=2000)
+    return celler.dokumentnummer(typ, orgnr, ar, u.nummer_lopenummer)
 
 
-def compose(mappe: Elevmappe, *, maalform: str | None = None, duplikat: bool = False,
-            utkast: bool = False, today: date | None = None,
-            dokumenttype: Dokumenttype | None = None,
-            nytt_lopenummer: int | None = None) -> Dokument:
-    """Ref: 001 §2.2 — the printed document, from identity (§2.2) to number (§2.8).
-
-    ``duplikat`` makes the duplicate of 001 §2.11 (new date ``today``; the original's number,
-    or a new one with ``nytt_lopenummer``). Raises InputError when a date is missing.
-    """
-    kv = load()
-    mf = maalform or mappe.maalform.value
-    dato, nummerdato, lopenummer = utstedelse(mappe, duplikat=duplikat,
-                                              nytt_lopenummer=nytt_lopenummer, today=today)
-    b = beslutt(mappe, kv=kv, dokumenttype=dokumenttype)
+def compose(mappe: Elevmappe, b: Beslutning, u: Utstedelse, *,
+            kv: Kodeverk | None = None) -> Dokument:
+    """Ref: 001 §2.2 — the printed document, from identity (§2.2) to number (§2.8), composed
+    from the decision ``b`` (made once, ``dokument.beslutning.beslutt``) and the issuance facts
+    ``u`` (date, number, målform, duplicate, draft, issuer). Reads no clock and decides
+    nothing: every fact comes from ``mappe``, ``b`` and ``u``."""
+    kv = kv or load()
+    mf = u.maalform or mappe.maalform.value
     typ = b.dokumenttype
     lt = ledetekster(mf)
     t = innhold(mf)
     vitnemal = typ is Dokumenttype.VITNEMAL
     orden, adferd = orden_adferd(mappe, kv, mf)
-    u = mappe.utsteder
+    utsteder = u.utsteder or Utsteder.fra_elevmappe(mappe)
+    rader = trykte_fag(mappe, typ, kv)
+    fravaer_linjer = fravaer(mappe, b, mf)
     return Dokument(
         type=typ,
         maalform=mf,
@@ -177,20 +163,23 @@ def compose(mappe: Elevmappe, *, maalform: str | None = None, duplikat: bool = F
         innledning_program=t["innledning_program"] if vitnemal else "",
         programomrader=programlinjer(mappe, b, kv, mf),
         sluttkompetanse=sluttkompetanse(b, mf) if vitnemal else (),
-        grupper=grupper(mappe, typ, kv, mf),
-        sum_omfang=sum_omfang(mappe, typ),
+        grupper=grupper(rader, typ, kv, mf),
+        sum_omfang=str(sum_omfang(rader)),
         orden=orden,
         adferd=adferd,
-        fravaer=fravaer(mappe, mf),
+        fravaer=fravaer_linjer,
         merknader=tuple(celler.merknadstekst(m, kv, mf) for m in mappe.vitnemalsmerknader),
-        sted=u.sted,
-        dato=celler.dato(dato),
-        skole=u.skolenavn,
-        underskrivere=(u.underskrivere[0], u.underskrivere[1]),
-        dokumentnummer=celler.dokumentnummer(typ, u.orgnr, nummerdato, lopenummer),
+        sted=utsteder.sted,
+        dato=celler.dato(u.dato) if u.dato else "",
+        skole=utsteder.skolenavn,
+        underskrivere=utsteder.underskrivere,
+        dokumentnummer=nummer(typ, utsteder.orgnr, u, mappe),
         vedlegg=tuple(mappe.vedlegg),
         ledetekster=dict(lt),
         forstegangsvitnemal=b.forstegangsvitnemal,
-        duplikat=duplikat,
-        utkast=utkast,
+        duplikat=u.duplikat,
+        utkast=u.utkast,
+        fortrykt=u.fortrykt,
+        koder=koder.kod(mappe, b, u, utsteder, rader, kv, fravaer=bool(fravaer_linjer),
+                        orden_adferd=bool(orden or adferd)),
     )

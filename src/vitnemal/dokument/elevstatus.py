@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from vitnemal.dokument import lop
 from vitnemal.model import Elevmappe, Fag, Status
 
 #: Fag rows that are not taken as elev although they carry a standpunkt column: fritak for
@@ -53,10 +52,10 @@ def utlandsar(mappe: Elevmappe) -> list[int]:
     return sorted({ar.index(p.skolear) + 1 for p in mappe.programomrader if p.utland})
 
 
-def antall_fravaersar(mappe: Elevmappe) -> int:
+def antall_fravaersar(mappe: Elevmappe, linjer) -> int:
     """Ref: 001 §2.7 — «Fravær spesifisert for hvert år»; a fourth (and fifth) year is printed for
-    løp longer than three years and for extended time. At least three lines, as on the blankett."""
+    løp longer than three years and for extended time. At least three lines, as on the blankett.
+    ``linjer``: the lines printed (``lop.linjer``)."""
     ar = [f.ar for f in mappe.fravaer]
-    linjer = lop.linjer(mappe)
     hoyeste = max((p.niva.nummer for p in linjer), default=0)
     return min(5, max([3, hoyeste, len(skolear(mappe)), *ar]))

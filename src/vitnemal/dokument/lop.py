@@ -71,6 +71,14 @@ def utdanningsprogram_tekst(p: Programomrade, kv: Kodeverk, maalform: str) -> st
     return p.utdanningsprogram or ""
 
 
+def utdanningsprogram_kode(p: Programomrade, kv: Kodeverk) -> str:
+    """The two-letter utdanningsprogram code of a line (NVB P8, e.g. ST, HS), "" where the
+    kodeverk does not know it or the guideline prints none (001 §2.3, §13.2)."""
+    if p.kode in R94_KODER or p.kode == UNGDOMSTRINN:
+        return ""
+    return p.kode[:2] if p.kode[:2] in kv.utdanningsprogram else ""
+
+
 def ufullstendig(p: Programomrade) -> str | None:
     """Ref: 004 H — why a line is not a whole programme area this year, or None.
 
@@ -90,17 +98,17 @@ def ufullstendig(p: Programomrade) -> str | None:
     return None
 
 
-def lop_mangler(mappe: Elevmappe, kv: Kodeverk) -> list[tuple[str, str]]:
+def lop_mangler(ls: list[Programomrade], kv: Kodeverk) -> list[tuple[str, str]]:
     """Ref: 001 §4.1 — «På et vitnemål kan dere bare føre de tre (eller fire) programområdene som
     inngår i et definert opplæringsløp». Why the lines are not a complete løp ([] when they are).
 
     Formalised: one line per level vg1, vg2, vg3 (and optionally vg4), each a whole programme
     area; not only «fag for studiekompetanse» (§4.3, which gives a kompetansebevis); no
     ungdomstrinn line (§7.7). Ikke formalisert: whether the programme areas belong to one løp of
-    the tilbudsstruktur (needs Udir's tilbudsstruktur). Returns (paragraph, reason) pairs.
+    the tilbudsstruktur (needs Udir's tilbudsstruktur). ``ls``: the lines printed (``linjer``).
+    Returns (paragraph, reason) pairs.
     """
     out: list[tuple[str, str]] = []
-    ls = linjer(mappe)
     if not ls:
         return [("001 §2.3", "ingen programområder er ført")]
     if bare_fag_for_studiekompetanse(ls):
@@ -126,7 +134,8 @@ def lop_mangler(mappe: Elevmappe, kv: Kodeverk) -> list[tuple[str, str]]:
     return out
 
 
-def sluttkompetanser(mappe: Elevmappe, kv: Kodeverk) -> tuple[bool, bool, bool]:
+def sluttkompetanser(ls: list[Programomrade], mappe: Elevmappe,
+                     kv: Kodeverk) -> tuple[bool, bool, bool]:
     """Ref: 001 §2.3 — «og har oppnådd generell studiekompetanse», «og har oppnådd
     yrkeskompetanse», «og har bestått fagopplæring»; «Dersom vitnemålet gir grunnlag for flere
     av disse sluttkompetansene, fører dere de aktuelle».
@@ -134,9 +143,9 @@ def sluttkompetanser(mappe: Elevmappe, kv: Kodeverk) -> tuple[bool, bool, bool]:
     (studiekompetanse, yrkeskompetanse, fagopplæring) from the lines: studiekompetanse when the
     løp ends in a studieforberedende vg3 or has påbygging (vg3/vg4, 001 §4.4); fagopplæring when
     VMM31 «Bestått fagopplæring» is registered (001 §9.1); else yrkeskompetanse when a yrkesfag
-    programme area on vg3 or higher (not påbygging) is part of the løp.
+    programme area on vg3 or higher (not påbygging) is part of the løp. ``ls``: the lines
+    printed (``linjer``).
     """
-    ls = linjer(mappe)
     hoyeste = max((p.niva.nummer for p in ls), default=0)
     studie = any(er_pabygging(p) and p.niva.nummer >= 3 for p in ls) or any(
         p.niva.nummer == 3 == hoyeste and studieforberedende(p, kv) for p in ls
@@ -147,11 +156,3 @@ def sluttkompetanser(mappe: Elevmappe, kv: Kodeverk) -> tuple[bool, bool, bool]:
     )
     fagopplaering = yrkes_linje and any(m.kode == "VMM31" for m in mappe.vitnemalsmerknader)
     return studie, yrkes_linje and not fagopplaering, fagopplaering
-
-
-def yrkesfaglig_lop(mappe: Elevmappe, kv: Kodeverk) -> bool:
-    """Ref: 001 §9.2 — «Elever og lærlinger i yrkesfaglige utdanningsprogram»: True when the
-    løp has a yrkesfag programme area on vg3 or higher (the løp gives yrkeskompetanse or
-    bestått fagopplæring)."""
-    studie, yrkes, fagopplaering = sluttkompetanser(mappe, kv)
-    return yrkes or fagopplaering

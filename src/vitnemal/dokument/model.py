@@ -8,8 +8,18 @@ dashed line the guideline prescribes in unused cells (001 §2.6, §2.7).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cache
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from vitnemal.dokument.koder import Koder
+from vitnemal.errors import InputError
+
+DOKUMENT_FORMAT = "1"
+"""The version of the serialised form (``Dokument.as_dict``, key «versjon»)."""
 
 STIPLET = "- - - -"
 """A «stiplet linje» in an unused cell (001 §2.6)."""
@@ -92,12 +102,32 @@ class Dokument:
     duplikat: bool = False
     utkast: bool = False
     fortrykt: bool = False  # printed on Udir's pre-printed blankett: leave out its own print
+    koder: Koder | None = None  # the same content as codes (NVB); see dokument.koder
 
     @property
     def antall_fag(self) -> int:
         return sum(len(g.rader) for g in self.grupper)
 
-    def as_dict(self) -> dict:
-        d = asdict(self)
-        d["type"] = self.type.value
-        return d
+    def as_dict(self) -> dict[str, Any]:
+        """The document as JSON-compatible data, with the format version (``versjon``): a
+        complete record of what was printed, from which it can be rendered again."""
+        return {"versjon": DOKUMENT_FORMAT, **_adapter().dump_python(self, mode="json")}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Dokument:
+        """The document ``as_dict`` wrote (equal to the original). Raises ``InputError`` for
+        another format version or data that is not a document."""
+        if not isinstance(data, dict) or data.get("versjon") != DOKUMENT_FORMAT:
+            versjon = data.get("versjon") if isinstance(data, dict) else None
+            raise InputError(f"ukjent dokumentformat {versjon!r} (forventet {DOKUMENT_FORMAT})")
+        try:
+            return _adapter().validate_python({k: v for k, v in data.items() if k != "versjon"})
+        except ValidationError as exc:
+            feil = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+            raise InputError(f"dokumentet kan ikke leses: {feil}") from None
+
+
+@cache
+def _adapter() -> TypeAdapter:
+    """pydantic's (de)serialiser for ``Dokument``, built once."""
+    return TypeAdapter(Dokument)

@@ -20,6 +20,7 @@ from vitnemal.kodeverk.types import (
     Utdanningsprogram,
     Vurderingsuttrykk,
 )
+from vitnemal.kodeverk.versjon import versjon
 
 __all__ = [
     "MAALFORMER",
@@ -34,4 +35,5 @@ __all__ = [
     "Vurderingsuttrykk",
     "load",
     "programomradekode_feil",
+    "versjon",
 ]

@@ -13,8 +13,6 @@ checks of height (the top of page 1 and the closing block) use the layout's own 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from vitnemal.dokument.model import Dokument
 from vitnemal.findings import Alvorlighet, Finding, sort_findings
 from vitnemal.pdf import felt, tabell
@@ -35,7 +33,6 @@ from vitnemal.pdf.maal import (
     STIPLET_OVER_LUFT,
 )
 from vitnemal.pdf.side import Side
-from vitnemal.utskrift import Utskrift
 
 
 def _funn(f: Felt, tekst: str, hva: str = "", *, sti: str | None = None,
@@ -108,16 +105,3 @@ def passer(dok: Dokument) -> list[Finding]:
     text fits its width and lines."""
     ut = bredder(dok)
     return sort_findings(ut or hoyder(dok))
-
-
-def nekt_uten_plass(u: Utskrift) -> Utskrift:
-    """Ref: 001 §2.1 — ``u`` refused (no document, the fit findings added to its report)
-    when its document does not fit the blankett; otherwise ``u`` unchanged. A draft that does
-    not fit is refused too: no layout can hold it."""
-    if u.dokument is None:
-        return u
-    funn = passer(u.dokument)
-    if not funn:
-        return u
-    rapport = replace(u.rapport, funn=sort_findings([*u.rapport.funn, *funn]))
-    return Utskrift(dokument=None, rapport=rapport)

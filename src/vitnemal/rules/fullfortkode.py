@@ -14,13 +14,12 @@ applies decides (``rules.fullfortkode_regler``).
 from __future__ import annotations
 
 from functools import cache
-from operator import attrgetter
 from typing import NamedTuple
 
 from vitnemal.errors import UnknownRuleSetError
 from vitnemal.model.elevmappe import Elevmappe
 from vitnemal.model.enums import Niva
-from vitnemal.rules.fullfortkode_regler import BARE_NAR, REFS, REGLER, Regel
+from vitnemal.rules.fullfortkode_regler import Variant, variant
 from vitnemal.rules.linje import Linje, bygg_linjer
 from vitnemal.rules.regelsett import Regelsett, skolear_start, velg_regelsett
 
@@ -42,8 +41,6 @@ class Fullfortkode(NamedTuple):
 
     ``kode`` is None only when no rule set covers the line's school year (``regel`` is then
     ``ingen_regelsett``) or when 004 has no rules for the level (vg4/vg5: ``ikke_dekket``).
-    A NamedTuple rather than a frozen dataclass: one is made per line of every record, and a
-    tuple is built in C.
     """
 
     programomrade: str
@@ -67,90 +64,65 @@ class Fullfortkode(NamedTuple):
         return d
 
 
-class _Kompilert(NamedTuple):
-    regler: tuple[tuple[Regel, object], ...]  # (function, guard or None), in precedence order
-    refs: tuple[str, ...]  # index-aligned docstring refs
-    alle: range  # the indices of every rule
-    uten_vakt: tuple[int, ...]  # the indices of the rules without a guard
-    vakter: object  # one C-level getter of every guard of the rule set, as a tuple, or None
+DEKKEDE_NIVAER = frozenset({Niva.VG1, Niva.VG2, Niva.VG3})
+"""Ref: 004 generelt — the levels 004 has rules for (outside komprimerte løp)."""
 
 
 @cache
-def _kompiler(rs: Regelsett) -> _Kompilert:
-    """The rule set's ordered rule ids resolved to (function, guard) (see
-    ``fullfortkode_regler.regel``), their docstring refs and its guards read at once; an
-    unknown id is a clear error. Compiled once per rule set."""
-    ukjent = [r for r in rs.regler if r not in REGLER]
+def _kompiler(rs: Regelsett) -> tuple[tuple[str, Variant], ...]:
+    """The rule set's ordered rule ids with the variant of each that holds on its date
+    (``fullfortkode_regler.variant``); an unknown id is a clear error. Once per rule set."""
+    regler = tuple((r, variant(r, rs.gyldig_fra)) for r in rs.regler)
+    ukjent = [r for r, v in regler if v is None]
     if ukjent:
         raise UnknownRuleSetError(
             f"regelsettet {rs.navn} ({rs.fil}) nevner ukjente regler: {', '.join(ukjent)}")
-    regler = tuple((REGLER[r], attrgetter(BARE_NAR[r]) if BARE_NAR[r] else None)
-                   for r in rs.regler)
-    stier = tuple(dict.fromkeys(BARE_NAR[r] for r in rs.regler if BARE_NAR[r]))
-    vakter = None
-    if len(stier) > 1:
-        vakter = attrgetter(*stier)  # a tuple of the guards' values
-    elif stier:  # attrgetter of one path gives the value itself
-        vakt = attrgetter(stier[0])
-        vakter = lambda lin: (vakt(lin),)  # noqa: E731
-    return _Kompilert(regler, tuple(REFS[r] for r in rs.regler), range(len(regler)),
-                      tuple(i for i, (_, vakt) in enumerate(regler) if vakt is None), vakter)
+    return regler
 
 
 @cache
-def _regelsett_eller_none(skolear: str) -> Regelsett | None:
+def _regelsett_for(skolear: str, eksempler: bool = False) -> Regelsett | None:
+    """The rule set of a school year, or None when there is none (looked up once per year)."""
     try:
-        return velg_regelsett(skolear)
+        return velg_regelsett(skolear, eksempler=eksempler)
     except UnknownRuleSetError:
         return None
-
-
-_ny = tuple.__new__  # Fullfortkode from all its fields, built in C (one per line of every record)
-_NIVAER = frozenset({Niva.VG1, Niva.VG2, Niva.VG3})
-_NIVA_TEKST = {n: n.value for n in Niva}
 
 
 def vurder_linje(lin: Linje) -> Fullfortkode:
     """Ref: 004 generelt — apply the rule set's rules in order to one line; first match wins."""
     p = lin.programomrade
-    omrade, niva_enum, skolear = p.kode, p.niva, p.skolear
-    niva = _NIVA_TEKST[niva_enum]
+    omrade, niva, skolear = p.kode, str(p.niva), p.skolear
     if lin.par is None:
         return Fullfortkode(omrade, niva, skolear, kode=None, regel="ingen_regelsett",
                             ref="004 generelt",
                             forklaring=f"Det finnes ingen regler for fullførtkode for skoleåret "
                                        f"{skolear}.")
     rs = lin.par.regelsett
-    if niva_enum not in _NIVAER and not lin.komprimert:
+    if p.niva not in DEKKEDE_NIVAER and not lin.komprimert:
         return Fullfortkode(omrade, niva, skolear, kode=None, regel="ikke_dekket",
                             ref="004 generelt",
                             forklaring=f"004 har ingen behandlingsregler for {niva}.",
                             regelsett=rs.navn)
-    k = _kompiler(rs)
-    regler = k.regler
-    # When every guard of the rule set is falsy (the common line), only the unguarded rules can
-    # apply: read all guards at once instead of one per rule.
-    for i in k.uten_vakt if k.vakter is None or not any(k.vakter(lin)) else k.alle:
-        fn, bare_nar = regler[i]
-        if bare_nar is not None and not bare_nar(lin):
-            continue  # the rule cannot apply (``regel(bare_nar=...)``)
-        treff = fn(lin)
+    for regel_id, v in _kompiler(rs):
+        treff = v.funksjon(lin)
         if treff is not None:
-            return _ny(Fullfortkode, (omrade, niva, skolear, treff.kode, rs.regler[i],
-                                      treff.ref or k.refs[i], treff.forklaring,
-                                      treff.avgjorende_fag, rs.navn))
+            return Fullfortkode(omrade, niva, skolear, treff.kode, regel_id, treff.ref or v.ref,
+                                treff.forklaring, treff.avgjorende_fag, rs.navn)
     raise AssertionError(f"regelsettet {rs.navn} har ingen regel som alltid gjelder")  # pragma: no cover
 
 
-def beregn(mappe: Elevmappe, *, skolear: str | None = None) -> list[Fullfortkode]:
+def beregn(mappe: Elevmappe, *, skolear: str | None = None,
+           eksempler: bool = False) -> list[Fullfortkode]:
     """Ref: 004 generelt — the fullførtkode of every programme area line (in record order), or
     only of the lines of ``skolear``. Asking for a school year without a rule set raises
-    ``UnknownRuleSetError``; lines of other years without one get ``kode=None``."""
+    ``UnknownRuleSetError``; lines of other years without one get ``kode=None``. ``eksempler``
+    lets example rule sets (not from the seeds, ``rules.regelsett``) apply."""
     if skolear is not None:
         skolear_start(skolear)  # validates the form
-        velg_regelsett(skolear)  # raises UnknownRuleSetError with a Norwegian message
+        velg_regelsett(skolear, eksempler=eksempler)  # a Norwegian error when there is none
     ut = []
-    for lin in bygg_linjer(mappe, _regelsett_eller_none):
+    for lin in bygg_linjer(mappe, lambda skolear: _regelsett_for(skolear, eksempler)):
         if skolear is None or lin.programomrade.skolear == skolear:
             ut.append(vurder_linje(lin))
     return ut

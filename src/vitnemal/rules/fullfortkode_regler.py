@@ -1,24 +1,27 @@
-"""The fullførtkode rules of 004 (skoleåret 2025–2026), one small pure function each.
+"""The fullførtkode rules of 004, one small pure function each.
 
 Each rule takes a ``Linje`` (a programme area line with its sorted fag rows, see
-``rules.linje``) and returns a ``Treff`` when it applies, else None. The rule set (YAML) lists
+``rules.linje``) and returns a ``Kodetreff`` when it applies, else None. The rule set (YAML) lists
 the rule ids in precedence order; the first rule that applies sets the code. The reference of a
 rule is the start of its docstring (``Ref: 004 H — ...``); B, I and M name the sheet of the
-line's level (004 vg1, vg2, vg3). Ordering and its reasons: docs/fullfortkode.md.
+line's level (004 vg1, vg2, vg3). Which rules apply in a school year, in what order and with
+which parameters is data on a time axis (``rules/data/fullfortkode.yaml``, ``rules.regelsett``).
+Ordering and its reasons: docs/fullfortkode.md.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from operator import attrgetter, itemgetter
+from dataclasses import dataclass
+from datetime import date
 from typing import NamedTuple
 
 from vitnemal.model.enums import Karakter, Status
-from vitnemal.rules.bestatt import Utfall, beskriv_fag, vurder_fag_husket
+from vitnemal.rules.bestatt import Utfall, beskriv_fag, vurder_fag
 from vitnemal.rules.linje import Linje, mangler_gsk
 
 
-class Treff(NamedTuple):
+class Kodetreff(NamedTuple):
     """A rule that applies: the code, its explanation and the deciding fag."""
 
     kode: str
@@ -27,57 +30,52 @@ class Treff(NamedTuple):
     ref: str | None = None  # overrides the docstring ref (B, I, M: the line's sheet)
 
 
-_ny = tuple.__new__
+Koderegel = Callable[[Linje], Kodetreff | None]
 
 
-def treff(kode: str, forklaring: str, avgjorende_fag: tuple[str, ...] = (),
-          ref: str | None = None) -> Treff:
-    """A ``Treff``, built in C (calling a NamedTuple class costs several times more; every
-    line ends in one)."""
-    return _ny(Treff, (kode, forklaring, avgjorende_fag, ref))
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One dated variant of a rule: the function that holds from ``fra`` (None: from the start)
+    and its reference (the start of its docstring)."""
+
+    fra: date | None
+    funksjon: Koderegel
+    ref: str
 
 
-Regel = Callable[[Linje], Treff | None]
-
-# Enum members read by every rule call, bound once (attribute access on an Enum class is slow).
-_BESTATT, _IKKE_BESTATT, _INGEN_KARAKTER = Utfall.BESTATT, Utfall.IKKE_BESTATT, Utfall.INGEN_KARAKTER
-_MANGLER_VURDERING, _IOP = Utfall.MANGLER_VURDERING, Utfall.IOP
-_PRIVATIST, _VOKSEN = Status.PRIVATIST, Status.VOKSEN
-REGLER: dict[str, Regel] = {}
-REFS: dict[str, str] = {}
-BARE_NAR: dict[str, str | None] = {}
-"""Per rule, the attribute path of the ``Linje`` that must be truthy for the rule to apply at
-all (``regel(bare_nar=...)``), or None; ``fullfortkode._kompiler`` makes C-level getters of
-them."""
+KODEREGLER: dict[str, list[Variant]] = {}
+"""Every rule id with its dated variants, oldest first (``koderegel``)."""
 
 
-def regel(fn: Regel | None = None, *, bare_nar: str | None = None):
+def koderegel(fn: Koderegel | None = None, *, fra: date | None = None):
     """Register a rule under its function name; its ref is its docstring's ``Ref:`` part.
 
-    ``bare_nar`` («only when») names an attribute path of the ``Linje`` (e.g.
-    ``"programomrade.sluttet"``) that must be truthy for the rule to apply at all: the engine
-    skips the call when it is falsy, as reading it costs less than calling the rule. The rule
-    still checks it itself, so calling a rule directly gives the same answer
-    (tests/rules/test_vakter.py checks that no rule applies while its ``bare_nar`` is falsy).
-    """
-    def registrer(fn: Regel) -> Regel:
+    ``fra`` registers a dated variant of a rule whose wording changes: a function of the same
+    name decorated ``@koderegel(fra=date(2026, 8, 1))`` holds from that date, and a rule set
+    uses the newest variant on or before its date (``variant``)."""
+    def registrer(fn: Koderegel) -> Koderegel:
         doc = (fn.__doc__ or "").strip()
         if not doc.startswith("Ref: "):
             raise ValueError(f"{fn.__name__}: docstring must start with 'Ref: '")
-        REGLER[fn.__name__] = fn
-        REFS[fn.__name__] = doc[5:].split(" — ")[0].strip()
-        BARE_NAR[fn.__name__] = bare_nar
+        varianter = KODEREGLER.setdefault(fn.__name__, [])
+        if any(v.fra == fra for v in varianter):
+            raise ValueError(f"{fn.__name__}: a variant from {fra} is registered twice")
+        varianter.append(Variant(fra, fn, doc[5:].split(" — ")[0].strip()))
+        varianter.sort(key=lambda v: v.fra or date.min)
         return fn
 
     return registrer if fn is None else registrer(fn)
 
 
-_FAG, _FAGKODE = itemgetter(0), attrgetter("fagkode")
+def variant(regel_id: str, dag: date) -> Variant | None:
+    """The variant of rule ``regel_id`` that holds on ``dag`` (None: no such rule then)."""
+    gjeldende = [v for v in KODEREGLER.get(regel_id, ()) if v.fra is None or v.fra <= dag]
+    return gjeldende[-1] if gjeldende else None
 
 
 def _fagkoder(rader) -> tuple[str, ...]:
-    """The fagkoder of (fag, utfall) rows, in order (read in C: B, I and M name every row)."""
-    return tuple(map(_FAGKODE, map(_FAG, rader)))
+    """The fagkoder of (fag, utfall) rows, in order."""
+    return tuple(f.fagkode for f, _ in rader)
 
 
 def _liste(fag, maks: int = 6) -> str:
@@ -90,7 +88,7 @@ def _liste(fag, maks: int = 6) -> str:
 
 def _grunner(rader: list, maks: int = 6) -> str:
     """The pass-rule reasons (``vurder_fag``) of the deciding rows, for the explanation."""
-    grunner = [vurder_fag_husket(f).grunn for f, _ in rader[:maks]]
+    grunner = [vurder_fag(f).grunn for f, _ in rader[:maks]]
     tekst = "; ".join(grunner)
     if len(rader) > maks:
         tekst += f"; og {len(rader) - maks} fag til"
@@ -100,35 +98,35 @@ def _grunner(rader: list, maks: int = 6) -> str:
 # --- S, L, K (004 generelt) ------------------------------------------------------------------
 
 
-@regel(bare_nar="programomrade.sluttet")
-def s_avbrutt(lin: Linje) -> Treff | None:
+@koderegel
+def s_avbrutt(lin: Linje) -> Kodetreff | None:
     """Ref: 004 generelt — S: «Eleven eller kandidaten (voksne) har, i løpet av skoleåret,
     avbrutt opplæringen på hele utdanningsprogrammet (vg1)/programområdet (vg2 eller vg3).»"""
     if lin.programomrade.sluttet:
-        return treff("S", "Avbrutt opplæringen på hele programområdet i løpet av skoleåret "
+        return Kodetreff("S", "Avbrutt opplæringen på hele programområdet i løpet av skoleåret "
                           "(programområdet er registrert som sluttet).")
     return None
 
 
-@regel(bare_nar="programomrade.laretid_fullfort")
-def l_laerling(lin: Linje) -> Treff | None:
+@koderegel
+def l_laerling(lin: Linje) -> Kodetreff | None:
     """Ref: 004 generelt — L: «Lærlingen er ferdig med læretiden, men vedkommende har ikke tatt
     fag-/ svenneprøven.»"""
     p = lin.programomrade
     if p.laretid_fullfort and not p.fagprove_avlagt and lin.mappe.person.status is Status.LAERLING:
-        return treff("L", "Lærlingen er ferdig med læretiden, men har ikke tatt "
+        return Kodetreff("L", "Lærlingen er ferdig med læretiden, men har ikke tatt "
                           "fag-/svenneprøven.")
     return None
 
 
-@regel(bare_nar="programomrade.laretid_fullfort")
-def k_laerekandidat(lin: Linje) -> Treff | None:
+@koderegel
+def k_laerekandidat(lin: Linje) -> Kodetreff | None:
     """Ref: 004 generelt — K: «Lærekandidaten er ferdig med læretiden, men vedkommende har ikke
     tatt kompetanseprøven.»"""
     p = lin.programomrade
     if (p.laretid_fullfort and not p.fagprove_avlagt
             and lin.mappe.person.status is Status.LAEREKANDIDAT):
-        return treff("K", "Lærekandidaten er ferdig med læretiden, men har ikke tatt "
+        return Kodetreff("K", "Lærekandidaten er ferdig med læretiden, men har ikke tatt "
                           "kompetanseprøven.")
     return None
 
@@ -136,22 +134,22 @@ def k_laerekandidat(lin: Linje) -> Treff | None:
 # --- H for timing (004 H), before A: A needs a completed programme area (004 iop) -----------
 
 
-@regel(bare_nar="programomrade.over_to_ar")
-def h_over_to_ar_forste(lin: Linje) -> Treff | None:
+@koderegel
+def h_over_to_ar_forste(lin: Linje) -> Kodetreff | None:
     """Ref: 004 H — «Elever som tar et utdanningsprogram (vg1)/programområde (vg2 eller vg3)
     over 2 år: 1. året får eleven fullførtkode H.»"""
     if lin.programomrade.over_to_ar == 1:
-        return treff("H", "Programområdet tas over to år, og dette er første år; B, I eller M "
+        return Kodetreff("H", "Programområdet tas over to år, og dette er første år; B, I eller M "
                           "settes andre år ut fra begge årene.")
     return None
 
 
-@regel(bare_nar="programomrade.unormalt_skolear")
-def h_unormalt_skolear(lin: Linje) -> Treff | None:
+@koderegel
+def h_unormalt_skolear(lin: Linje) -> Kodetreff | None:
     """Ref: 004 H — «Elever som går på ... med ‹unormalt› skoleår ...: Ved ‹normal› skoleslutt
     (i juni) får eleven fullførtkode H.»"""
     if lin.programomrade.unormalt_skolear == "underveis":
-        return treff("H", "Unormalt skoleår: opplæringen på programområdet var ikke avsluttet "
+        return Kodetreff("H", "Unormalt skoleår: opplæringen på programområdet var ikke avsluttet "
                           "ved normal skoleslutt; B, I eller M settes når hele programområdet "
                           "er avsluttet.")
     return None
@@ -160,43 +158,35 @@ def h_unormalt_skolear(lin: Linje) -> Treff | None:
 # --- A (004 iop, 004 generelt) ----------------------------------------------------------------
 
 
-def _iop_rad(f, par, iop_fagkoder) -> bool:
-    """Ref: 004 iop — a row that makes A: an IOP fagkode, or VO (before 2025: IV, 001 §11.3)
-    with FAM05 on an ordinary fagkode."""
-    if f.fagkode in iop_fagkoder:
-        return True
-    merket = f.fagmerknad is not None and f.fagmerknad.kode in par.iop_merknader
-    return merket and (Karakter.VO in (f.standpunkt, f.eksamen) or f.standpunkt is Karakter.IV)
-
-
-@regel(bare_nar="merket")
-def a_iop(lin: Linje) -> Treff | None:
+@koderegel
+def a_iop(lin: Linje) -> Kodetreff | None:
     """Ref: 004 iop — «Fullførte kode A skal settes når eleven: * får karakter VO ... på en
     IOP-fagkode og/eller * har ett eller flere fag med offentlig fagkode og karakter VO ... med
-    FAM05»; 004 generelt A: «... eller har hatt opplæring på IOP-fagkoder»."""
-    if not lin.merket:
-        return None  # no IOP fagkode and no fagmerknad (FAM05): no row can make A
-    iop_koder = lin.par.iop_fagkoder  # the kodeverk's IOP-fagkoder
-    rader = [f for f, _ in lin.teller if _iop_rad(f, lin.par, iop_koder)]
+    FAM05»; 004 generelt A: «... eller har hatt opplæring på IOP-fagkoder». A row makes A with an
+    IOP fagkode, or with FAM05 and VO (before 2025: IV, 001 §11.3) on an ordinary fagkode."""
+    par = lin.par
+    rader = [f for f, _ in lin.teller
+             if f.fagkode in par.iop_fagkoder
+             or (f.fagmerknad is not None and f.fagmerknad.kode in par.iop_merknader
+                 and (Karakter.VO in (f.standpunkt, f.eksamen) or f.standpunkt is Karakter.IV))]
     if not rader:
         return None
     fag = [f"{beskriv_fag(f)}" + (f" med {f.fagmerknad.kode}" if f.fagmerknad else "")
            for f in rader]
-    return treff("A", "Vurdert etter individuell opplæringsplan (enkeltvedtak og IOP) i "
+    return Kodetreff("A", "Vurdert etter individuell opplæringsplan (enkeltvedtak og IOP) i "
                       f"{_liste(fag)}.", tuple(f.fagkode for f in rader))
 
 
-@regel(bare_nar="med_merknad")
-def a_grunnleggende_norsk(lin: Linje) -> Treff | None:
+@koderegel
+def a_grunnleggende_norsk(lin: Linje) -> Kodetreff | None:
     """Ref: 004 generelt — A: «Eleven (med annet morsmål enn norsk og samisk) har ved utgangen
     av skoleåret fortsatt opplæring etter læreplanen for grunnleggende norsk for språklige
     minoriteter/morsmål»; registered as IV with FAM41 (001 §10.2)."""
-    if not lin.med_merknad:
-        return None
-    rader = [f for f in lin.med_merknad if f.fagmerknad.kode in lin.par.grunnleggende_norsk]
+    rader = [f for f, _ in lin.teller
+             if f.fagmerknad is not None and f.fagmerknad.kode in lin.par.grunnleggende_norsk]
     if not rader:
         return None
-    return treff("A", "Eleven har fortsatt opplæring etter læreplanen i grunnleggende norsk for "
+    return Kodetreff("A", "Eleven har fortsatt opplæring etter læreplanen i grunnleggende norsk for "
                       "språklige minoriteter/morsmål: "
                       f"{_liste(f'{beskriv_fag(f)} med {f.fagmerknad.kode}' for f in rader)}.",
                  tuple(f.fagkode for f in rader))
@@ -205,49 +195,47 @@ def a_grunnleggende_norsk(lin: Linje) -> Treff | None:
 # --- H for part of a programme area (004 H) ---------------------------------------------------
 
 
-@regel(bare_nar="programomrade.deltid")
-def h_deltid(lin: Linje) -> Treff | None:
+@koderegel
+def h_deltid(lin: Linje) -> Kodetreff | None:
     """Ref: 004 H — «Elever som gjennomfører deler av et utdanningsprogram ...: ... valgt kun å
     ta noen fag eller som ikke har behov for heltids-opplæring ... Eleven får fullførtkode H.»"""
     if lin.programomrade.deltid:
-        return treff("H", "Eleven tar bare noen fag eller har ikke fulltidsopplæring på "
+        return Kodetreff("H", "Eleven tar bare noen fag eller har ikke fulltidsopplæring på "
                           "programområdet (deltid).")
     return None
 
 
-@regel
-def h_voksen_privatist(lin: Linje) -> Treff | None:
+@koderegel
+def h_voksen_privatist(lin: Linje) -> Kodetreff | None:
     """Ref: 004 H — voksne: «Når kandidaten ikke har fullført hele ... settes fullførtkode H»;
     privatister: «Når eksamenskontoret ... ikke har informasjon om privatisten har fullført hele
     ... settes fullførtkode H.»"""
     hele = lin.programomrade.hele_programomradet
     status = lin.mappe.person.status
-    if status is _PRIVATIST and hele is not True:
-        return treff("H", "Privatist uten informasjon om at hele programområdet er fullført.")
-    if status is _VOKSEN and hele is not True:
-        return treff("H", "Voksen kandidat uten opplysning om at hele programområdet er "
+    if status is Status.PRIVATIST and hele is not True:
+        return Kodetreff("H", "Privatist uten informasjon om at hele programområdet er fullført.")
+    if status is Status.VOKSEN and hele is not True:
+        return Kodetreff("H", "Voksen kandidat uten opplysning om at hele programområdet er "
                           "fullført.")
     if hele is False:
-        return treff("H", "Registrert at hele programområdet ikke er fullført.")
+        return Kodetreff("H", "Registrert at hele programområdet ikke er fullført.")
     return None
 
 
-@regel(bare_nar="sluttet")
-def h_sluttet_fag(lin: Linje) -> Treff | None:
+@koderegel
+def h_sluttet_fag(lin: Linje) -> Kodetreff | None:
     """Ref: 004 H — «Elever som startet skoleåret med opplæring i alle fag, men som i løpet av
     skoleåret har sluttet i ett eller flere fag ... Eleven har ikke sluttvurdering i faget/-ene
     fra tidligere skoleår. Eleven får fullførtkode H.»"""
-    if not lin.sluttet:
-        return None
     rader = [f.fagkode for f in lin.sluttet if f.fagkode not in lin.fagkoder]
     if not rader:
         return None
-    return treff("H", f"Eleven har sluttet i {_liste(rader)} i løpet av skoleåret og har ikke "
+    return Kodetreff("H", f"Eleven har sluttet i {_liste(rader)} i løpet av skoleåret og har ikke "
                       "sluttvurdering i faget fra tidligere skoleår.", tuple(rader))
 
 
-@regel(bare_nar="komprimert")
-def h_komprimert_ufullstendig(lin: Linje) -> Treff | None:
+@koderegel
+def h_komprimert_ufullstendig(lin: Linje) -> Kodetreff | None:
     """Ref: 004 vg3 — komprimerte løp: «Fullførte koder B, I eller M kan bare settes når alle
     seks fag for generell studiekompetanse er gjennomført.»"""
     if not lin.komprimert:
@@ -255,47 +243,44 @@ def h_komprimert_ufullstendig(lin: Linje) -> Treff | None:
     mangler = mangler_gsk(lin)
     if not mangler:
         return None
-    return treff("H", f"Komprimert løp ({lin.programomrade.kode}): B, I eller M settes bare når "
+    return Kodetreff("H", f"Komprimert løp ({lin.programomrade.kode}): B, I eller M settes bare når "
                       "alle seks fag for generell studiekompetanse er gjennomført; det mangler "
                       f"{', '.join(mangler)}.")
 
 
-@regel
-def h_ikke_vurdert(lin: Linje) -> Treff | None:
+@koderegel
+def h_ikke_vurdert(lin: Linje) -> Kodetreff | None:
     """Ref: 004 H — «har ikke fullført hele utdanningsprogrammet/programområdet og holder
     fortsatt på med opplæringen»; 004 generelt: «hele ... forstås at alle fag ... er tatt».
     A fag row with no assessment (and no FAM12) is not yet taken."""
-    uten_karakter = lin.med_utfall(_INGEN_KARAKTER)
+    uten_karakter = lin.med_utfall(Utfall.INGEN_KARAKTER)
     if not uten_karakter:
-        return None if lin.teller else treff("H", "Ingen fag med vurdering er registrert på "
+        return None if lin.teller else Kodetreff("H", "Ingen fag med vurdering er registrert på "
                                                   "programområdet.")
     ingen = [f for f, _ in uten_karakter
              if not (f.fagmerknad and f.fagmerknad.kode in lin.par.karakter_fores_ikke)]
     if ingen:
         koder = [f.fagkode for f in ingen]
-        return treff("H", f"Ikke fullført hele programområdet: {_liste(koder)} har ingen "
+        return Kodetreff("H", f"Ikke fullført hele programområdet: {_liste(koder)} har ingen "
                           "vurdering registrert.", tuple(koder))
     if len(uten_karakter) == len(lin.teller):  # no counted row has an assessment
-        return treff("H", "Ingen fag med vurdering er registrert på programområdet.")
+        return Kodetreff("H", "Ingen fag med vurdering er registrert på programområdet.")
     return None
 
 
 # --- M, I, B (004 vg1, vg2, vg3; 004 iop for pupils with IOP) -------------------------------
 
 
-@regel
-def m_mangler_vurdering(lin: Linje) -> Treff | None:
+@koderegel
+def m_mangler_vurdering(lin: Linje) -> Kodetreff | None:
     """Ref: 004 vg1, 004 vg2, 004 vg3 — M: «Ikke fullført ... fordi personen mangler grunnlag for
     vurdering (IV - ikke vurderingsgrunnlag) i ett eller flere fag ... uten at dette skyldes
     vedtak om individuelt tilrettelagt opplæring og IOP, eller har ikke møtt til eksamen (IM i
     rubrikken for eksamenskarakter).» M precedes I: I is «Fullført og ikke bestått»."""
-    if not (lin.med_utfall(_MANGLER_VURDERING) or lin.med_utfall(_IOP)):
-        return None
-    iop = lin.par.iop_merknader
-    mangler, vo = _MANGLER_VURDERING, _IOP
+    iop, vo, mangler = lin.par.iop_merknader, Utfall.IOP, Utfall.MANGLER_VURDERING
     rader = [(f, u) for f, u in lin.teller
-             if (u is mangler and not (f.fagmerknad is not None and f.fagmerknad.kode in iop))
-             or u is vo]  # VO without FAM05 on an ordinary fag: no A (004 iop)
+             if u is vo  # VO without FAM05 on an ordinary fag: no A (004 iop)
+             or (u is mangler and not (f.fagmerknad is not None and f.fagmerknad.kode in iop))]
     if not rader:
         return None
     karakterer = {k for f, _ in rader for k in (f.standpunkt, f.eksamen)}
@@ -304,29 +289,29 @@ def m_mangler_vurdering(lin: Linje) -> Treff | None:
                        (Karakter.IM, "eleven ikke har møtt til eksamen (IM)"),
                        (Karakter.VO, "VO er ført uten FAM05 på et ordinært fag (004 iop)"))
         if k in karakterer)
-    return treff("M", f"Ikke fullført fordi {hvorfor}: {_grunner(rader)}.", _fagkoder(rader),
+    return Kodetreff("M", f"Ikke fullført fordi {hvorfor}: {_grunner(rader)}.", _fagkoder(rader),
                  lin.ark)
 
 
-@regel
-def i_ikke_bestatt(lin: Linje) -> Treff | None:
+@koderegel
+def i_ikke_bestatt(lin: Linje) -> Kodetreff | None:
     """Ref: 004 vg1, 004 vg2, 004 vg3 — I: «Fullført ... med stryk (karakteren 1 eller IB - ikke
     bestått) i ett eller flere fag» (with 001 §5.1: standpunkt 1 is passed by an exam of 2 or
     better, not by a tverrfaglig eksamen, 004 vg2 NB)."""
-    rader = lin.med_utfall(_IKKE_BESTATT)
+    rader = lin.med_utfall(Utfall.IKKE_BESTATT)
     if not rader:
         return None
-    return treff("I", f"Fullført, men ikke bestått: {_grunner(rader)}.", _fagkoder(rader),
+    return Kodetreff("I", f"Fullført, men ikke bestått: {_grunner(rader)}.", _fagkoder(rader),
                  lin.ark)
 
 
-@regel
-def b_bestatt(lin: Linje) -> Treff | None:
+@koderegel
+def b_bestatt(lin: Linje) -> Kodetreff | None:
     """Ref: 004 vg1, 004 vg2, 004 vg3 — B: «Fullført ... med beståttkarakterer (karakteren 2-6) i
     alle fag ... (dvs fag med halvårsvurdering med karakter og fag med standpunkt- og eventuell
     eksamenskarakter)»; fritak and fremmedspråk as privatist give B, I or M «i forhold til de
     andre karakterene» (NB)."""
-    bestatt = _fagkoder(lin.med_utfall(_BESTATT))
+    bestatt = _fagkoder(lin.med_utfall(Utfall.BESTATT))
     tekst = ("Fullført og bestått: det ene faget som teller, er bestått" if len(bestatt) == 1
              else f"Fullført og bestått: alle {len(bestatt)} fag som teller, er bestått")
     if lin.utenfor:
@@ -334,4 +319,4 @@ def b_bestatt(lin: Linje) -> Treff | None:
             f"{f.fagkode} ({grunn})" for f, _, grunn in lin.utenfor[:6])
         if len(lin.utenfor) > 6:
             tekst += f"; og {len(lin.utenfor) - 6} til"
-    return treff("B", tekst + ".", bestatt, lin.ark)
+    return Kodetreff("B", tekst + ".", bestatt, lin.ark)

@@ -1,105 +1,66 @@
 """Which fag rows count for a programme area line, and how (004 generelt, vg1–vg3 sheets).
 
-``bygg_linjer(mappe, regelsett)`` assigns the fag rows of an elevmappe to its programme area
+``bygg_linjer(mappe, hent_regelsett)`` assigns the fag rows of an elevmappe to its programme area
 lines and sorts every row of a line into: counted (with its pass outcome from
 ``rules.bestatt``), set aside with a reason (mer opplæring, halvårsvurdering 004 does not list,
 fritak, fremmedspråk as privatist, quit during the year) — the rules in
 ``rules.fullfortkode_regler`` then only look at this ``Linje`` context.
 
-Assignment of a fag row to lines: the row's ``programomrade`` code if given, else its level
-(``Elevmappe.programomrade_for``). Fag of a komprimert løp (PBPBY4…) are assigned by code, or —
-when every line of the record is a komprimert løp — to those lines. When several lines of the
-same code/level are candidates (a programme area over two years, a repeated year), the row goes
-to the line whose school year holds its termin (H2025 and V2026 → 2025-2026), else to the latest
-earlier line (e.g. an «unormalt» school year ending in December).
+Assignment of a fag row to lines (``fordel``, the only one: the document's «fullført»/
+«bestått» uses it too): the row's ``programomrade`` code if given, else its level — to every
+line when all lines of the record are komprimerte løp (PBPBY4…, whose 6-pack fag come from any
+level). When several lines of the same code/level are candidates (a programme area over two
+years, a repeated year), the row goes to the line whose school year holds its termin (H2025 and
+V2026 → 2025-2026), else to the latest earlier line (e.g. an «unormalt» school year ending in
+December). Year 2 of a programme area over two years also counts year 1's rows, and a
+komprimert løp the rows of every komprimert line up to its school year.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from itertools import groupby
-from operator import itemgetter
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from vitnemal.model.elevmappe import Elevmappe, Fag, Programomrade, komprimerte_koder
 from vitnemal.model.enums import Karakter, Niva, Vurdering
-from vitnemal.rules.bestatt import UTFALL_ETTER_KARAKTERER, Utfall, utfall
+from vitnemal.rules.bestatt import Utfall, utfall
 from vitnemal.rules.parametre import Parametre, halvar_teller, parametre, program_for
-
-_ARK = {n: f"004 {n.value}" for n in Niva}
-_HALVAR = Vurdering.HALVAR  # bound once: attribute access on an Enum class is slow
+from vitnemal.rules.regelsett import Regelsett
 
 
-@dataclass(frozen=True, slots=True)
-class Linjeart:
-    """What a line's rules depend on besides its rows and flags: its rule set's parameters,
-    the programme (studieforberedende | yrkesfag | idrettsfag), komprimert løp or not, the
-    sheet of 004 for B/I/M, and whether fremmedspråk are to be taken as privatist (not in
-    yrkesfag). The same for every line of the same code, level, school year and flag."""
-
-    par: Parametre
-    program: str
-    komprimert: bool
-    ark: str
-    fsp_privatist: bool
-
-
-_ARTER: dict[tuple, Linjeart | None] = {}
-
-
-def linjeart(hent_regelsett, kode: str, niva: Niva, skolear: str, fsp: bool) -> Linjeart | None:
-    """The ``Linjeart`` of a line, or None when ``hent_regelsett(skolear)`` has no rule set
-    (memoised; ``hent_regelsett`` must be pure, as ``fullfortkode._regelsett_eller_none`` is)."""
-    nokkel = (hent_regelsett, kode, niva, skolear, fsp)
-    try:
-        return _ARTER[nokkel]
-    except KeyError:
-        pass
-    rs = hent_regelsett(skolear)
-    art = None
-    if rs is not None:
-        par = parametre(rs)
-        program = program_for(kode, par)
-        komp = kode in komprimerte_koder()
-        art = Linjeart(par, program, komp, "004 vg3" if komp else _ARK[niva],
-                       fsp and program != "yrkesfag")
-    if len(_ARTER) >= 10_000:
-        _ARTER.clear()
-    _ARTER[nokkel] = art
-    return art
-
-
-@dataclass(slots=True, init=False)
+@dataclass(slots=True)
 class Linje:
-    """One programme area line with the fag rows that bear on its fullførtkode."""
+    """One programme area line with the fag rows that bear on its fullførtkode.
+
+    ``par`` is None when no rule set covers the line's school year (then no row is sorted in).
+    ``program``: studieforberedende | yrkesfag | idrettsfag; ``ark``: the sheet of 004 for B, I
+    and M; ``fsp_privatist``: fremmedspråk are to be taken as privatist (004 NB, not yrkesfag).
+    """
 
     mappe: Elevmappe
     programomrade: Programomrade
-    par: Parametre | None  # None: no rule set for the line's school year
-    program: str  # studieforberedende | yrkesfag | idrettsfag
-    komprimert: bool
-    ark: str  # «004 vg1» … the sheet for B/I/M
-    fsp_privatist: bool  # fremmedspråk are to be taken as privatist (004 NB)
-    teller: list[tuple[Fag, Utfall]]
-    utenfor: list[tuple[Fag, str, str]]  # (fag, kind, reason)
-    sluttet: list[Fag]
-    med_merknad: list[Fag]  # counted rows with a fagmerknad (in ``teller`` order)
-    merket: list[Fag]  # counted rows with a fagmerknad or on an IOP-fagkode (rule a_iop)
-    _fagkoder: set[str] | None  # see fagkoder
-    _per_utfall: dict[Utfall, list[tuple[Fag, Utfall]]] | None  # see med_utfall
+    par: Parametre | None
+    program: str = ""
+    komprimert: bool = False
+    ark: str = ""
+    fsp_privatist: bool = False
+    teller: list[tuple[Fag, Utfall]] = field(default_factory=list)  # counted, with outcome
+    utenfor: list[tuple[Fag, str, str]] = field(default_factory=list)  # (fag, kind, reason)
+    sluttet: list[Fag] = field(default_factory=list)  # quit during the year (004 H)
 
-    def __init__(self, mappe: Elevmappe, programomrade: Programomrade,
-                 art: Linjeart | None) -> None:
-        # Written out (not generated with default factories): one Linje per line of every record.
-        self.mappe, self.programomrade = mappe, programomrade
-        if art is None:
-            self.par, self.program, self.komprimert, self.ark = None, "", False, ""
-            self.fsp_privatist = False
-        else:
-            self.par, self.program, self.komprimert, self.ark = (
-                art.par, art.program, art.komprimert, art.ark)
-            self.fsp_privatist = art.fsp_privatist
-        self.teller, self.utenfor, self.sluttet, self.med_merknad, self.merket = [], [], [], [], []
-        self._fagkoder = self._per_utfall = None
+    @classmethod
+    def for_programomrade(cls, mappe: Elevmappe, p: Programomrade,
+                          rs: Regelsett | None) -> Linje:
+        """A line with what its rules depend on besides its rows: the rule set's parameters,
+        the kind of programme, komprimert løp or not, the sheet of 004 for B/I/M."""
+        if rs is None:
+            return cls(mappe, p, None)
+        par = parametre(rs)
+        program = program_for(p.kode, par)
+        komprimert = p.kode in komprimerte_koder()
+        return cls(mappe, p, par, program=program, komprimert=komprimert,
+                   ark="004 vg3" if komprimert else f"004 {p.niva}",
+                   fsp_privatist=p.fremmedsprak_som_privatist and program != "yrkesfag")
 
     def ta_med(self, fag: Fag) -> None:
         """Ref: 004 generelt — where one row of the line goes, by the first that applies:
@@ -110,64 +71,32 @@ class Linje:
            forhold til de andre karakterene» (004 vg1–vg3 NB) — set aside.
         4. Quit during the year: kept for ``h_sluttet_fag`` (004 H).
         5. Otherwise counted, with its pass outcome (``bestatt``).
-
-        Runs for every fag row, so it reads each field once (``Fag`` is slotted: a slot read)
-        and looks the pass outcome up in the memo of ``bestatt.utfall``.
         """
-        merknad = fag.fagmerknad
+        merknad = fag.fagmerknad.kode if fag.fagmerknad is not None else None
         if fag.mer_opplaering:
             self.utenfor.append((fag, "mer_opplaering", "mer opplæring teller ikke (004 generelt)"))
-        elif fag.vurdering is _HALVAR and halvar_teller(
+        elif fag.vurdering is Vurdering.HALVAR and halvar_teller(
                 fag.trinn, self.program, fag.fagkode, fag.fagtype, self.par) is None:
             self.utenfor.append((fag, "halvar",
                                  f"halvårsvurdering i dette faget teller ikke ({self.ark})"))
         elif self.fsp_privatist and fag.fagkode.startswith(self.par.fremmedsprak_prefiks):
             self.utenfor.append((fag, "fremmedsprak_privatist",
                                  f"fremmedspråk skal tas som privatist ({self.ark} NB)"))
-        elif merknad is not None and merknad.kode in self.par.fritak:
-            self.utenfor.append((fag, "fritak", f"fritatt med {merknad.kode} ({self.ark} NB)"))
+        elif merknad in self.par.fritak:
+            self.utenfor.append((fag, "fritak", f"fritatt med {merknad} ({self.ark} NB)"))
         elif fag.sluttet:
             self.sluttet.append(fag)
         else:
-            u = UTFALL_ETTER_KARAKTERER.get(
-                (fag.standpunkt, fag.eksamen, fag.tverrfaglig)) or utfall(fag)
-            self.teller.append((fag, u))
-            if merknad is not None:
-                self.med_merknad.append(fag)
-                self.merket.append(fag)
-            elif fag.fagkode in self.par.iop_fagkoder:
-                self.merket.append(fag)
-
-    def tell(self, fag: Fag) -> None:
-        """Count a row (an earlier sluttvurdering of a quit fag) and keep the views in step."""
-        self.teller.append((fag, utfall(fag)))
-        if fag.fagmerknad is not None:
-            self.med_merknad.append(fag)
-            self.merket.append(fag)
-        elif fag.fagkode in self.par.iop_fagkoder:
-            self.merket.append(fag)
-        self._fagkoder = self._per_utfall = None
+            self.teller.append((fag, utfall(fag)))
 
     @property
     def fagkoder(self) -> set[str]:
         """The fagkoder of the counted rows."""
-        if self._fagkoder is None:
-            self._fagkoder = {f.fagkode for f, _ in self.teller}
-        return self._fagkoder
+        return {f.fagkode for f, _ in self.teller}
 
-    def med_utfall(self, u: Utfall) -> list[tuple[Fag, Utfall]] | tuple[()]:
-        """The counted rows whose pass outcome is ``u``, in ``teller`` order (grouped once)."""
-        if self._per_utfall is None:
-            utfall_her = set(map(_UTFALL, self.teller))
-            if len(utfall_her) == 1:  # the common case (all passed): no grouping
-                self._per_utfall = {utfall_her.pop(): self.teller}
-            else:  # a stable sort keeps ``teller`` order within a group
-                self._per_utfall = {k: list(g) for k, g in
-                                    groupby(sorted(self.teller, key=_UTFALL), key=_UTFALL)}
-        return self._per_utfall.get(u, ())
-
-
-_UTFALL = itemgetter(1)
+    def med_utfall(self, u: Utfall) -> list[tuple[Fag, Utfall]]:
+        """The counted rows whose pass outcome is ``u``, in ``teller`` order."""
+        return [(f, x) for f, x in self.teller if x is u]
 
 
 def _start(termin: str) -> int:
@@ -176,15 +105,17 @@ def _start(termin: str) -> int:
     return ar if termin[0] == "H" else ar - 1
 
 
-def _kandidater(f: Fag, programomrade: str | None, trinn: Niva, linjer: list[Programomrade],
-                per_niva: dict) -> list[int]:
-    """The lines a row goes to when its level alone does not tell (see the module docstring)."""
-    if programomrade:
-        kand = [i for i, p in enumerate(linjer) if p.kode == programomrade]
-    elif linjer and not per_niva:  # every line is a komprimert løp
+def _kandidater(f: Fag, linjer: list[Programomrade], per_niva: dict[Niva, list[int]],
+                bare_komprimerte: bool) -> list[int]:
+    """The lines a row goes to (see the module docstring): by its ``programomrade``, else by
+    level (every line if all lines are komprimerte løp); among several, the one whose school
+    year holds its termin, else the latest earlier one."""
+    if f.programomrade:
+        kand = [i for i, p in enumerate(linjer) if p.kode == f.programomrade]
+    elif bare_komprimerte:
         kand = list(range(len(linjer)))
     else:
-        kand = per_niva.get(trinn, [])
+        kand = per_niva.get(f.trinn, [])
     if len(kand) > 1:
         aar = _start(f.termin)
         starts = {linjer[i].start_ar for i in kand}
@@ -197,25 +128,40 @@ def _kandidater(f: Fag, programomrade: str | None, trinn: Niva, linjer: list[Pro
     return kand
 
 
-def _samler(programomrader: list[Programomrade], linjer: list[Linje],
-            komprimerte: frozenset[str]) -> dict[int, list[int]]:
-    """Lines that also take the rows of other lines, with those lines (in row order):
-    Ref: 004 H — a programme area over two years, year 2 «ut fra begge årene»; Ref: 004 vg3 —
-    a komprimert løp takes every komprimert line up to its school year (the whole 6-pack)."""
-    samler: dict[int, list[int]] = {}
-    for i, p in enumerate(programomrader):
-        kode, over_to_ar = p.kode, p.over_to_ar
-        if linjer[i].par is None:
-            continue
-        if linjer[i].komprimert:
-            samler[i] = [j for j, q in enumerate(programomrader)
-                         if q.kode in komprimerte and q.start_ar <= p.start_ar]
-        elif over_to_ar == 2:
-            forste = [j for j, q in enumerate(programomrader) if q.kode == kode
-                      and q.over_to_ar == 1 and q.start_ar == p.start_ar - 1]
-            if forste:
-                samler[i] = forste[::-1] + [i]
-    return samler
+def _kilder(i: int, linjer: list[Programomrade], komprimerte: frozenset[str]) -> list[int]:
+    """The lines whose rows line ``i`` counts, in order: Ref: 004 H — a programme area over two
+    years, year 2 «ut fra begge årene» (year 1's rows, then its own); Ref: 004 vg3 — a
+    komprimert løp takes every komprimert line up to its school year (the whole 6-pack)."""
+    p = linjer[i]
+    if p.kode in komprimerte:
+        return [j for j, q in enumerate(linjer) if q.kode in komprimerte and q.start_ar <= p.start_ar]
+    if p.over_to_ar == 2:
+        forste = [j for j, q in enumerate(linjer) if q.kode == p.kode and q.over_to_ar == 1
+                  and q.start_ar == p.start_ar - 1]
+        return forste[::-1] + [i]
+    return [i]
+
+
+def fordel(mappe: Elevmappe) -> list[list[int]]:
+    """Ref: 004 generelt, 001 §1.3 — the fag rows (indices into ``mappe.fag``, in record order)
+    that bear on each programme area line (index-aligned with ``mappe.programomrader``).
+
+    The one assignment of rows to lines: the fullførtkode of a line (``bygg_linjer``) and the
+    «fullført»/«bestått» a kompetansebevis prints for it (``dokument.beslutning.pastand``) both
+    read it, so they always judge the same rows (docs/decisions.md, issue 13).
+    """
+    linjer = mappe.programomrader
+    komprimerte = komprimerte_koder()
+    per_niva: dict[Niva, list[int]] = {}
+    for i, p in enumerate(linjer):
+        per_niva.setdefault(p.niva, []).append(i)
+    bare_komprimerte = bool(linjer) and all(p.kode in komprimerte for p in linjer)
+    egne: list[list[int]] = [[] for _ in linjer]
+    for k, f in enumerate(mappe.fag):
+        for i in _kandidater(f, linjer, per_niva, bare_komprimerte):
+            egne[i].append(k)
+    return [[k for j in _kilder(i, linjer, komprimerte) for k in egne[j]]
+            for i in range(len(linjer))]
 
 
 def sluttvurdering_tidligere(mappe: Elevmappe, fag: Fag) -> Fag | None:
@@ -230,73 +176,28 @@ def sluttvurdering_tidligere(mappe: Elevmappe, fag: Fag) -> Fag | None:
     return None
 
 
-def bygg_linjer(mappe: Elevmappe, hent_regelsett) -> list[Linje]:
+def bygg_linjer(mappe: Elevmappe,
+                hent_regelsett: Callable[[str], Regelsett | None]) -> list[Linje]:
     """Every programme area line of the record with its sorted fag rows.
 
     ``hent_regelsett(skolear) -> Regelsett | None`` picks the rule set of a line; lines
-    without one get ``par=None`` and are reported by the caller. One pass over the rows: a row
-    goes straight into its line (``Linje.ta_med``); lines that also take other lines' rows
-    (``_samler``) are filled after it, in the order of the lines they take. Runs once per
-    record, so it is written as plain loops (a comprehension costs a function call).
+    without one get ``par=None`` and no rows, and are reported by the caller. Rows are given
+    to lines by ``fordel`` and sorted into each line by ``Linje.ta_med``.
     """
-    programomrader = mappe.programomrader
-    komprimerte = komprimerte_koder()
-    linjer: list[Linje] = []
-    per_niva: dict = {}  # level -> the lines of that level that are not a komprimert løp
-    samles = False  # does a line take other lines' rows (komprimert løp, over two years)?
-    for i, p in enumerate(programomrader):
-        kode, niva = p.kode, p.niva
-        linjer.append(Linje(mappe, p, linjeart(hent_regelsett, kode, niva, p.skolear,
-                                               p.fremmedsprak_som_privatist)))
-        if kode in komprimerte:
-            samles = True
-        else:
-            kand = per_niva.get(niva)
-            if kand is None:
-                per_niva[niva] = [i]
-            else:
-                kand.append(i)
-            samles = samles or p.over_to_ar == 2
-    samler = _samler(programomrader, linjer, komprimerte) if samles else {}
-    behold = {j for kilder in samler.values() for j in kilder} if samler else _INGEN
-    rader: list[list[Fag]] = [[] for _ in linjer] if samler else []
-    # The common case, a row without programomrade on the only line of its level, directly:
-    direkte = {}
-    for niva, kand in per_niva.items():
-        if len(kand) == 1 and kand[0] not in behold and linjer[kand[0]].par is not None:
-            direkte[niva] = linjer[kand[0]]
-    for f in mappe.fag:
-        programomrade = f.programomrade
-        if programomrade is None:
-            lin = direkte.get(f.trinn)
-            if lin is not None:
-                lin.ta_med(f)
-                continue
-        for i in _kandidater(f, programomrade, f.trinn, programomrader, per_niva):
-            if i in behold:
-                rader[i].append(f)
-            elif i not in samler and linjer[i].par is not None:
-                linjer[i].ta_med(f)
-    if samler:
-        for i in behold.difference(samler):  # a source line's own rows
-            if linjer[i].par is not None:
-                for f in rader[i]:
-                    linjer[i].ta_med(f)
-        for i, kilder in samler.items():
-            lin = linjer[i]
-            for j in kilder:
-                for f in rader[j]:
-                    lin.ta_med(f)
-    for lin in linjer:
-        if lin.sluttet:  # an earlier sluttvurdering of a quit fag counts instead
-            for f in lin.sluttet:
+    linjer = []
+    for p, rader in zip(mappe.programomrader, fordel(mappe), strict=True):
+        lin = Linje.for_programomrade(mappe, p, hent_regelsett(p.skolear))
+        if lin.par is not None:
+            for k in rader:
+                lin.ta_med(mappe.fag[k])
+            for f in lin.sluttet:  # an earlier sluttvurdering of a quit fag counts instead
                 tidligere = sluttvurdering_tidligere(mappe, f)
                 if tidligere is not None and all(t is not tidligere for t, _ in lin.teller):
-                    lin.tell(tidligere)
+                    lin.teller.append((tidligere, utfall(tidligere)))
+        linjer.append(lin)
     return linjer
 
 
-_INGEN: frozenset[int] = frozenset()
 
 
 def mangler_gsk(lin: Linje) -> list[str]:

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 import vitnemal
+from vitnemal.rules.regelsett import kilder as seedtitler
 from vitnemal.sjekk.katalog import katalog
 
 DATA = Path(__file__).parent / "data"
@@ -102,14 +103,15 @@ def _nokkel(label: str) -> tuple[int, str]:
 
 def tabell() -> str:
     k = kilder()
+    titler = seedtitler()
     grunner = ikke_formalisert()
     ps = paragrafer()
     linjer = [
         "# Regeldekning",
         "",
         "Generert av `python -m vitnemal.sjekk.dekning > docs/regeldekning.md` — ikke rediger for "
-        "hånd. For hvert nummererte punkt i 001 (Udirs retningslinjer for føring av vitnemål og "
-        "kompetansebevis, 2023) og hvert ark i 004 (VIGO fullførtkoder 2025–2026): sjekkene "
+        f"hånd. For hvert nummererte punkt i 001 ({titler['001']}) og hvert ark i 004 "
+        f"({titler['004']}): sjekkene "
         "(ID-er i store bokstaver, se `vitnemal.sjekk.katalog`) og reglene (modul.funksjon) "
         "som koder punktet, og hva som ikke er formalisert og hvorfor.",
         "",
@@ -133,7 +135,46 @@ def tabell() -> str:
     return "\n".join(linjer)
 
 
-def main() -> int:
+def normaliser(ref: str) -> str:
+    """A reference as written in the table: «001 §6.1», «004 vg2».
+
+    >>> normaliser(" 001  § 6.1 ")
+    '001 §6.1'
+    >>> normaliser("004 VG2")
+    '004 vg2'
+    """
+    deler = " ".join(ref.replace("§ ", "§").split()).split(" ", 1)
+    if len(deler) == 2 and deler[0] == "004" and deler[1].lower() in ("vg1", "vg2", "vg3", "iop",
+                                                                      "generelt"):
+        deler[1] = deler[1].lower()
+    return " ".join(deler)
+
+
+def for_paragraf(ref: str) -> tuple[list[str], str]:
+    """The rules and checks that encode exactly the paragraph ``ref`` (``001 §6.1`` is not
+    ``001 §6.10``), and what of it is not formalised ("" when nothing is said)."""
+    ref = normaliser(ref)
+    return sorted(kilder().get(ref, ()), key=_nokkel), ikke_formalisert().get(ref, "")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m vitnemal.sjekk.dekning`` writes the table; ``--paragraf "001 §6.1"`` lists
+    what encodes exactly that paragraph."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--paragraf"] and len(argv) == 2:
+        regler, grunn = for_paragraf(argv[1])
+        ref = normaliser(argv[1])
+        kjente = {f"001 §{n}" for n, _ in paragrafer()["001"]} | {
+            f"004 {n}" for n, _ in paragrafer()["004"]}
+        if ref not in kjente and not regler:
+            sys.stderr.write(f"ukjent punkt {ref!r}; skriv f.eks. \"001 §6.1\" eller \"004 vg2\"\n")
+            return 2
+        sys.stdout.write(f"{ref}\n" + "".join(f"  {r}\n" for r in regler)
+                         + (f"  ikke formalisert: {grunn}\n" if grunn else ""))
+        return 0
+    if argv:
+        sys.stderr.write("bruk: python -m vitnemal.sjekk.dekning [--paragraf \"001 §6.1\"]\n")
+        return 2
     sys.stdout.write(tabell())
     return 0
 

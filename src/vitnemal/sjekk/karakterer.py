@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 
 from vitnemal.findings import Alvorlighet
 from vitnemal.model import Fagtype, Karakter
-from vitnemal.sjekk.katalog import Treff, regel
+from vitnemal.sjekk.katalog import DOKUMENT, Avvik, kontroll
 from vitnemal.sjekk.kontekst import fagsti
 
 FEIL, VARSEL = Alvorlighet.FEIL, Alvorlighet.VARSEL
@@ -24,37 +25,37 @@ FORM_UTEN_KARAKTER_MERKNADER = {"FAM04", "FAM36"}
 KORONA_MERKNADER = {"VMM39", "VMM40", "VMM41"}
 
 
-@regel("KARAKTER-KOLONNE", "001 §5.2", FEIL, "Vurderingsuttrykk i riktig rubrikk")
+@kontroll("KARAKTER-KOLONNE", "001 §5.2", FEIL, "Vurderingsuttrykk i riktig rubrikk", trenger=DOKUMENT)
 def karakter_kolonne(ktx):
     """Ref: 001 §5.2 — «Andre vurderingsformer/-uttrykk»: each expression has its column (IM
     «Ikke møtt» only for exams, D «Deltatt» and VO only in the standpunkt column, BM only for the
     fag-/svenneprøve in the exam column …), as the kodeverk's vurderingsuttrykk say."""
-    for i, f in ktx.fag():
+    for i, f in ktx.trykte_fag():
         for kolonne, k in (("standpunkt", f.standpunkt), ("eksamen", f.eksamen)):
             if k is None:
                 continue
             e = ktx.kv.vurderingsuttrykk.get(k.value)
             if e is None:
-                yield Treff(f"{f.fagkode}: ukjent vurderingsuttrykk {k.value}", fagkode=f.fagkode,
+                yield Avvik(f"{f.fagkode}: ukjent vurderingsuttrykk {k.value}", fagkode=f.fagkode,
                             sti=fagsti(i, kolonne))
             elif not getattr(e, kolonne):
                 navn = e.navn or e.tekst()
-                yield Treff(f"{f.fagkode}: {k.value} ({navn}) kan ikke stå i rubrikken for "
+                yield Avvik(f"{f.fagkode}: {k.value} ({navn}) kan ikke stå i rubrikken for "
                             f"{kolonne}skarakter", fagkode=f.fagkode, sti=fagsti(i, kolonne))
 
 
-@regel("FRITATT-FAGMERKNAD", "001 §5.2", FEIL, "Fritatt krever fagmerknad")
+@kontroll("FRITATT-FAGMERKNAD", "001 §5.2", FEIL, "Fritatt krever fagmerknad", trenger=DOKUMENT)
 def fritatt_fagmerknad(ktx):
     """Ref: 001 §5.2 — «kan dere i noen tilfeller føre vurderingen ‹Fritatt› … disse tilfellene har
     vi beskrevet i dette brevet»: every case (§5.8, §6.2, §7.1–7.5, §9.5, §9.8, §13.3) pairs
     «Fritatt» with a fagmerknad (NVB: F requires a FAM code)."""
     for i, f in ktx.trykte_fag():
         if Karakter.F in (f.standpunkt, f.eksamen) and f.fagmerknad is None:
-            yield Treff(f"{f.fagkode} er ført med «Fritatt» uten fagmerknad", fagkode=f.fagkode,
+            yield Avvik(f"{f.fagkode} er ført med «Fritatt» uten fagmerknad", fagkode=f.fagkode,
                         sti=fagsti(i, "fagmerknad"))
 
 
-@regel("EKSAMENSFORM-MANGLER", "001 §6.1", FEIL, "Eksamenskarakter uten eksamensform")
+@kontroll("EKSAMENSFORM-MANGLER", "001 §6.1", FEIL, "Eksamenskarakter uten eksamensform", trenger=DOKUMENT)
 def eksamensform_mangler(ktx):
     """Ref: 001 §6.1 — «Dere fører eksamensformen på vitnemålet/kompetansebeviset i fag
     eleven/privatisten har avlagt eksamen» (not for a fag-/svenneprøve, §6.1, §6.4; nor with
@@ -66,11 +67,11 @@ def eksamensform_mangler(ktx):
             continue
         if f.fagmerknad and f.fagmerknad.kode in UTEN_FORM_MERKNADER:
             continue
-        yield Treff(f"{f.fagkode} har eksamenskarakter {f.eksamen.value}, men ingen eksamensform",
+        yield Avvik(f"{f.fagkode} har eksamenskarakter {f.eksamen.value}, men ingen eksamensform",
                     fagkode=f.fagkode, sti=fagsti(i, "eksamensform"))
 
 
-@regel("EKSAMENSFORM-UTEN-EKSAMEN", "001 §6.1", FEIL, "Eksamensform uten eksamenskarakter")
+@kontroll("EKSAMENSFORM-UTEN-EKSAMEN", "001 §6.1", FEIL, "Eksamensform uten eksamenskarakter", trenger=DOKUMENT)
 def eksamensform_uten_eksamen(ktx):
     """Ref: 001 §6.1 — «Dere fyller bare ut eksamensform dersom vurdering for eksamen er aktuelt»
     (001 §2.6). Exceptions: annulled or cancelled exams keep the form (FAM04 §6.2/§6.6, FAM36
@@ -84,11 +85,11 @@ def eksamensform_uten_eksamen(ktx):
             continue
         if korona:
             continue
-        yield Treff(f"{f.fagkode} har eksamensform {f.eksamensform.value}, men ingen "
+        yield Avvik(f"{f.fagkode} har eksamensform {f.eksamensform.value}, men ingen "
                     "eksamenskarakter", fagkode=f.fagkode, sti=fagsti(i, "eksamensform"))
 
 
-@regel("FAGKODE-UNIK", "001 §2.6", FEIL, "Samme fagkode bare én gang")
+@kontroll("FAGKODE-UNIK", "001 §2.6", FEIL, "Samme fagkode bare én gang", trenger=DOKUMENT)
 def fagkode_unik(ktx):
     """Ref: 001 §2.6 — «Dere fører fagkode og navn på fagene»; a fagkode stands once on a document
     (001 §4.2: «det ikke er mulig å være elev og privatist i fag med samme fagkode samtidig»;
@@ -96,53 +97,121 @@ def fagkode_unik(ktx):
     teller = Counter(f.fagkode for _, f in ktx.trykte_fag())
     for kode, n in sorted(teller.items()):
         if n > 1:
-            yield Treff(f"fagkoden {kode} står {n} ganger på dokumentet", fagkode=kode)
+            yield Avvik(f"fagkoden {kode} står {n} ganger på dokumentet", fagkode=kode)
 
 
-@regel("FAGTYPE-IO", "001 §11.3", FEIL, "Fagtype IO og IOP-fagkoder hører sammen")
+@kontroll("FAGTYPE-IO", "001 §11.3", FEIL, "Fagtype IO og IOP-fagkoder hører sammen", trenger=DOKUMENT)
 def fagtype_io(ktx):
     """Ref: 001 §11.3 — the IOP fagkoder «IOP1000 Indiv. opplæringsplan 1. år» …; 001 §2.5 —
     «IO Individuell opplæringsplan» is the fagtype of these codes and of no other."""
-    for i, f in ktx.fag():
+    for i, f in ktx.trykte_fag():
         iop = f.fagkode in ktx.kv.iop_fagkoder
         if iop and f.fagtype is not Fagtype.IO:
-            yield Treff(f"{f.fagkode} er en IOP-fagkode og skal ha fagtype IO", fagkode=f.fagkode,
+            yield Avvik(f"{f.fagkode} er en IOP-fagkode og skal ha fagtype IO", fagkode=f.fagkode,
                         sti=fagsti(i, "fagtype"))
         elif not iop and f.fagtype is Fagtype.IO:
-            yield Treff(f"{f.fagkode} har fagtype IO, men er ikke en IOP-fagkode (IOP1000–IOP5000)",
+            yield Avvik(f"{f.fagkode} har fagtype IO, men er ikke en IOP-fagkode (IOP1000–IOP5000)",
                         fagkode=f.fagkode, sti=fagsti(i, "fagtype"))
 
 
-@regel("IOP-FAGKODE", "001 §11.3", FEIL, "IOP-fagkode med IV/VO og uten FAM05")
+@kontroll("IOP-FAGKODE", "001 §11.3", FEIL, "IOP-fagkode med IV/VO og uten FAM05", trenger=DOKUMENT)
 def iop_fagkode(ktx):
     """Ref: 001 §11.3 — «Dere skal alltid føre ‹Ikke vurderingsgrunnlag› (IV) i
     standpunktkarakterrubrikken når dere benytter disse fagkodene, men dere skal ikke føre noe i
     merknadsrubrikken (ikke FAM05)»; 004 iop: VO on an IOP fagkode."""
-    for i, f in ktx.fag():
+    for i, f in ktx.trykte_fag():
         if f.fagkode not in ktx.kv.iop_fagkoder:
             continue
         if f.standpunkt not in (Karakter.IV, Karakter.VO):
             vis = f.standpunkt.value if f.standpunkt else "ingen"
-            yield Treff(f"{f.fagkode} skal ha IV (eller VO) i standpunktrubrikken, ikke {vis}",
+            yield Avvik(f"{f.fagkode} skal ha IV (eller VO) i standpunktrubrikken, ikke {vis}",
                         fagkode=f.fagkode, sti=fagsti(i, "standpunkt"))
         if f.eksamen is not None:
-            yield Treff(f"{f.fagkode} kan ikke ha eksamenskarakter", fagkode=f.fagkode,
+            yield Avvik(f"{f.fagkode} kan ikke ha eksamenskarakter", fagkode=f.fagkode,
                         sti=fagsti(i, "eksamen"))
         if f.fagmerknad is not None:
-            yield Treff(f"{f.fagkode} har fagmerknaden {f.fagmerknad.kode}, men en IOP-fagkode "
+            yield Avvik(f"{f.fagkode} har fagmerknaden {f.fagmerknad.kode}, men en IOP-fagkode "
                         "skal ikke ha noe i merknadsrubrikken (heller ikke FAM05)",
                         fagkode=f.fagkode, merknad=f.fagmerknad.kode,
                         sti=fagsti(i, "fagmerknad"))
 
 
-@regel("TERMIN-ETTER-UTSTEDELSE", "001 §2.6", VARSEL, "Karakter oppnådd etter utstedelsesdatoen")
+#: 001 §2.6 — what «karakteren er oppnådd» means: grades and «Deltatt», «Bestått (meget godt)»,
+#: «Ikke bestått», «Godkjent» («Deltatt og bestått/bestått meget godt er i denne sammenheng å
+#: anse som karakterer»). IV, IM, F, VO and a dashed line are «andre opplysninger istedenfor
+#: karakter», whose year may be when the opplæring «naturlig ville være avsluttet».
+OPPNADDE = frozenset({Karakter.K1, Karakter.K2, Karakter.K3, Karakter.K4, Karakter.K5,
+                      Karakter.K6, Karakter.D, Karakter.B, Karakter.BM, Karakter.IB, Karakter.GK})
+
+
+def _etter(f, d) -> bool:
+    """The row's term lies after the issue date ``d`` (an H term starts in August)."""
+    return f.ar > d.year or (f.ar == d.year and f.halvar == "H" and d.month < 8)
+
+
+@kontroll("TERMIN-ETTER-UTSTEDELSE", "001 §2.6", FEIL, "Karakter oppnådd etter utstedelsesdatoen",
+          trenger=DOKUMENT)
 def termin_etter_utstedelse(ktx):
     """Ref: 001 §2.6 — «Rubrikken angir kalenderåret, og om det er i vårhalvåret (V) eller
-    høsthalvåret (H) karakteren er oppnådd»: a term after the issue date cannot be right."""
+    høsthalvåret (H) karakteren er oppnådd»: a grade cannot have been obtained after the
+    document was issued; 001 §2.8 «Det skal være årstallet vitnemålet skrives ut». A document
+    dated before its own grades is wrong (docs/decisions.md, issue 13)."""
     d = ktx.today
     if d is None:
         return
     for i, f in ktx.trykte_fag():
-        if f.ar > d.year or (f.ar == d.year and f.halvar == "H" and d.month < 8):
-            yield Treff(f"{f.fagkode}: {f.termin_kort} ligger etter utstedelsesdatoen "
-                        f"{d:%d.%m.%Y}", fagkode=f.fagkode, sti=fagsti(i, "termin"))
+        if (f.standpunkt in OPPNADDE or f.eksamen in OPPNADDE) and _etter(f, d):
+            yield Avvik(f"{f.fagkode}: karakteren er oppnådd {f.termin_kort}, etter "
+                        f"utstedelsesdatoen {d:%d.%m.%Y}", fagkode=f.fagkode,
+                        sti=fagsti(i, "termin"))
+
+
+@kontroll("TERMIN-ETTER-UTSTEDELSE-UTEN-KARAKTER", "001 §2.6", VARSEL,
+          "År etter utstedelsesdatoen uten karakter", trenger=DOKUMENT)
+def termin_etter_utstedelse_uten_karakter(ktx):
+    """Ref: 001 §2.6 — «Dersom dere skal føre fritak av andre grunner eller andre opplysninger
+    istedenfor karakter (f.eks. IV, IM eller stiplet linje), fører dere det året opplæringen
+    etter tilbudsstrukturen naturlig ville være avsluttet eller det året fritaket ble
+    fastsatt»: such a year may lie ahead; a warning to check it."""
+    d = ktx.today
+    if d is None:
+        return
+    for i, f in ktx.trykte_fag():
+        if not (f.standpunkt in OPPNADDE or f.eksamen in OPPNADDE) and _etter(f, d):
+            yield Avvik(f"{f.fagkode}: året {f.termin_kort} ligger etter utstedelsesdatoen "
+                        f"{d:%d.%m.%Y}; kontroller at det er året opplæringen naturlig avsluttes "
+                        "eller fritaket ble fastsatt", fagkode=f.fagkode, sti=fagsti(i, "termin"))
+
+
+@functools.cache
+def _kjente_i_sjekkdata() -> frozenset[str]:
+    """The fagkoder of sjekk/data/fagkoder.yaml: the ones the seeds name and the §4.5 groups'."""
+    from vitnemal.sjekk.kombinasjoner import data
+
+    koder = {k for liste in data()["kjente_fagkoder"].values() for k in liste}
+    return frozenset(koder | {k for g in data()["grupper"].values() for k in g.get("fagkoder", [])})
+
+
+def _kjente_fagkoder(ktx) -> frozenset[str]:
+    """Every fagkode the bundled data knows: sjekk data, IOP-fagkoder, halvårsvurdering lists."""
+    kv = ktx.kv
+    return _kjente_i_sjekkdata() | frozenset(kv.iop_fagkoder) | frozenset(
+        k for h in kv.halvarsvurdering for k in h.fagkoder if not k.endswith("*"))
+
+
+@kontroll("FAGKODE-UKJENT", "001 §2.6", VARSEL, "Fagkode kodeverket ikke kjenner",
+          trenger=DOKUMENT)
+def fagkode_ukjent(ktx):
+    """Ref: 001 §2.6 — «Dere kan bare føre godkjente fagkoder og fagnavn i
+    Utdanningsdirektoratets læreplandatabase». Ikke formalisert: Grep is not bundled, so the
+    kodeverk knows only the codes the seeds name (sjekk/data/fagkoder.yaml ``kjente_fagkoder``,
+    IOP-fagkoder, halvårsvurdering lists); the others are named, once per document, as a
+    warning to check them — never silently accepted."""
+    kjente = _kjente_fagkoder(ktx)
+    ukjente = list(dict.fromkeys(f.fagkode for _, f in ktx.trykte_fag()
+                                 if f.fagkode not in kjente and not f.fagkode.startswith("FSP")))
+    if ukjente:
+        vis = ", ".join(ukjente[:8]) + (f" og {len(ukjente) - 8} til" if len(ukjente) > 8 else "")
+        yield Avvik(f"fagkodene {vis} finnes ikke i kodeverket, som bare har fagkodene "
+                    "retningslinjene nevner (ikke Grep); kontroller dem mot læreplandatabasen",
+                    fagkode=ukjente[0])

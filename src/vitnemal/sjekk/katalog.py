@@ -1,16 +1,21 @@
 """The catalogue of checks: each a pure function with a stable id, a reference and a severity.
 
-A check is registered with ``@regel(id, ref, alvorlighet, tittel)``. Its function takes a
-``Kontekst`` and yields ``Treff`` (message, fagkode, merknad, JSON path); the runner turns each
-into a ``Finding`` with the check's id, reference and severity. The function's docstring starts
-with its reference (``Ref: 001 §9.2``), so ``grep §9.2`` finds it.
+A check (``Kontroll``) is registered with ``@kontroll(id, ref, alvorlighet, tittel)``. Its
+function takes a ``Kontekst`` and yields ``Avvik`` (message, fagkode, merknad, JSON path); the
+runner turns each into a ``Finding`` with the check's id, reference and severity. The
+function's docstring starts with its reference (``Ref: 001 §9.2``), so ``grep §9.2`` finds it.
+(These names are the catalogue's own: the pass rules of one fag row are
+``rules.bestatt.BESTATTREGLER`` and the fullførtkode rules ``rules.fullfortkode_regler.KODEREGLER``.)
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from vitnemal.findings import Alvorlighet, Finding
 
@@ -28,8 +33,15 @@ MODULER = (
 )
 
 
+DOKUMENT = "dokument"
+"""A check that reads the document alone (its printed text and coded facts, ``Dokument.koder``):
+it can check a document read from an NVB file, which has no elevmappe."""
+MAPPE = "mappe"
+"""A check that needs the elevmappe or the decision made from it (status, all lines, reasons)."""
+
+
 @dataclass(frozen=True, slots=True)
-class Treff:
+class Avvik:
     melding: str
     fagkode: str | None = None
     merknad: str | None = None
@@ -37,12 +49,16 @@ class Treff:
 
 
 @dataclass(frozen=True, slots=True)
-class Sjekk:
+class Kontroll:
+    """A check: id, paragraph, severity, title, what it needs (``DOKUMENT`` or ``MAPPE``) and
+    its function."""
+
     id: str
     ref: str
     alvorlighet: Alvorlighet
     tittel: str
-    funksjon: Callable[..., Iterable[Treff]]
+    funksjon: Callable[..., Iterable[Avvik]]
+    trenger: str = MAPPE
 
     def kjor(self, ktx) -> list[Finding]:
         return [
@@ -52,28 +68,58 @@ class Sjekk:
         ]
 
 
-_REGISTER: dict[str, Sjekk] = {}
+_REGISTER: dict[str, Kontroll] = {}
 
 
-def registrer(s: Sjekk) -> Sjekk:
+def registrer(s: Kontroll) -> Kontroll:
+    katalog.cache_clear()
+    if s.trenger not in (DOKUMENT, MAPPE):
+        raise ValueError(f"check {s.id}: trenger must be DOKUMENT or MAPPE, not {s.trenger!r}")
     if s.id in _REGISTER and _REGISTER[s.id].funksjon is not s.funksjon:
         raise ValueError(f"check id {s.id} is registered twice")
     _REGISTER[s.id] = s
     return s
 
 
-def regel(id: str, ref: str, alvorlighet: Alvorlighet, tittel: str):
-    """Register the decorated function as the check ``id``."""
+def kontroll(id: str, ref: str, alvorlighet: Alvorlighet, tittel: str, *, trenger: str):
+    """Register the decorated function as the check ``id``; ``trenger`` says what it reads:
+    ``DOKUMENT`` (the document alone) or ``MAPPE`` (the elevmappe and the decision)."""
 
     def deco(fn):
-        registrer(Sjekk(id, ref, alvorlighet, tittel, fn))
+        registrer(Kontroll(id, ref, alvorlighet, tittel, fn, trenger))
         return fn
 
     return deco
 
 
-def katalog() -> tuple[Sjekk, ...]:
-    """Every check, sorted by id."""
+@functools.cache
+def katalog() -> tuple[Kontroll, ...]:
+    """Every check, sorted by id (the modules are imported and the list sorted once)."""
     for m in MODULER:
         importlib.import_module(f"vitnemal.sjekk.{m}")
     return tuple(sorted(_REGISTER.values(), key=lambda s: s.id))
+
+
+def kjor(ktx) -> tuple[list[Finding], tuple[str, ...]]:
+    """Every check of the catalogue that can run in ``ktx``: the findings, and the ids of the
+    checks that could not run because ``ktx`` has no elevmappe."""
+    funn: list[Finding] = []
+    ikke_kjort = []
+    for s in katalog():
+        if s.trenger == MAPPE and ktx.mappe is None:
+            ikke_kjort.append(s.id)
+        else:
+            funn.extend(s.kjor(ktx))
+    return funn, tuple(ikke_kjort)
+
+
+def versjon() -> str:
+    """«sjekker+<hash>»: an identifier of the catalogue in use — every check's id, paragraph,
+    severity and what it needs, and the data files the generated checks come from."""
+    from vitnemal.kodeverk.versjon import innholdshash
+
+    data = Path(__file__).parent / "data"
+    liste = "\n".join(f"{s.id}|{s.ref}|{s.alvorlighet}|{s.trenger}" for s in katalog())
+    h = hashlib.sha256(liste.encode())
+    h.update(innholdshash(sorted(data.glob("*.yaml"))).encode())
+    return "sjekker+" + h.hexdigest()[:16]

@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from vitnemal.findings import Alvorlighet
-from vitnemal.sjekk.katalog import Sjekk, Treff, registrer
+from vitnemal.sjekk.katalog import DOKUMENT, Avvik, Kontroll, registrer
 from vitnemal.sjekk.kontekst import fagsti
 
 DATA = Path(__file__).parent / "data" / "merknadsregler.yaml"
@@ -30,28 +30,26 @@ def _karakter(e: dict):
     tomme = e.get("tomme", [])
 
     def sjekk(ktx):
-        for i, f in ktx.trykte_fag():
-            if not (f.fagmerknad and f.fagmerknad.kode in koder):
-                continue
+        for i, f in ktx.med_fagmerknad(*koder):
             m = f.fagmerknad.kode
             vis = " eller ".join("stiplet linje" if v == TOM else v for v in verdier)
             if kolonne == "en_av":
                 if not ({_verdi(f.standpunkt), _verdi(f.eksamen)} & set(verdier)):
-                    yield Treff(f"{m} på {f.fagkode} krever {vis} i standpunkt- eller "
+                    yield Avvik(f"{m} på {f.fagkode} krever {vis} i standpunkt- eller "
                                 "eksamensrubrikken", fagkode=f.fagkode, merknad=m, sti=fagsti(i))
             elif kolonne:
                 k = getattr(f, kolonne)
                 if _verdi(k) not in verdier:
-                    yield Treff(f"{m} på {f.fagkode} krever {vis} i {kolonne}srubrikken, ikke "
+                    yield Avvik(f"{m} på {f.fagkode} krever {vis} i {kolonne}srubrikken, ikke "
                                 f"{'stiplet linje' if k is None else k.value}", fagkode=f.fagkode,
                                 merknad=m, sti=fagsti(i, kolonne))
             for t in tomme:
                 if getattr(f, t) is not None:
-                    yield Treff(f"{m} på {f.fagkode}: {t}srubrikken skal ha stiplet linje, ikke "
+                    yield Avvik(f"{m} på {f.fagkode}: {t}srubrikken skal ha stiplet linje, ikke "
                                 f"{getattr(f, t).value}", fagkode=f.fagkode, merknad=m,
                                 sti=fagsti(i, t))
             if e.get("uten_eksamensform") and f.eksamensform is not None:
-                yield Treff(f"{m} på {f.fagkode}: eksamensform skal være stiplet linje, ikke "
+                yield Avvik(f"{m} på {f.fagkode}: eksamensform skal være stiplet linje, ikke "
                             f"{f.eksamensform.value}", fagkode=f.fagkode, merknad=m,
                             sti=fagsti(i, "eksamensform"))
 
@@ -71,12 +69,12 @@ def _krever_vmm(e: dict):
         har = ktx.merknadskoder()
         hva = merknad or "/".join(sorted({f.fagkode for f in rader}))
         if en_av and not har & set(en_av):
-            yield Treff(f"{hva} ({', '.join(f.fagkode for f in rader)}) krever "
+            yield Avvik(f"{hva} ({', '.join(f.fagkode for f in rader)}) krever "
                         f"vitnemålsmerknad {' eller '.join(en_av)}", merknad=merknad,
                         fagkode=rader[0].fagkode)
         for kode in alle:
             if kode not in har:
-                yield Treff(f"{hva} krever vitnemålsmerknad {kode}", merknad=kode,
+                yield Avvik(f"{hva} krever vitnemålsmerknad {kode}", merknad=kode,
                             fagkode=rader[0].fagkode)
 
     return sjekk
@@ -86,9 +84,9 @@ def _kun_fagkoder(e: dict):
     merknad, fagkoder = e["merknad"], set(e["fagkoder"])
 
     def sjekk(ktx):
-        for i, f in ktx.fag():
-            if f.fagmerknad and f.fagmerknad.kode == merknad and f.fagkode not in fagkoder:
-                yield Treff(f"{merknad} kan bare føres på {', '.join(sorted(fagkoder))}, ikke på "
+        for i, f in ktx.med_fagmerknad(merknad):
+            if f.fagkode not in fagkoder:
+                yield Avvik(f"{merknad} kan bare føres på {', '.join(sorted(fagkoder))}, ikke på "
                             f"{f.fagkode}", fagkode=f.fagkode, merknad=merknad,
                             sti=fagsti(i, "fagmerknad"))
 
@@ -99,14 +97,14 @@ def _fagkode_krever(e: dict):
     fagkoder, standpunkt, merknad = set(e["fagkoder"]), e.get("standpunkt"), e.get("merknad")
 
     def sjekk(ktx):
-        for i, f in ktx.fag():
+        for i, f in ktx.trykte_fag():
             if f.fagkode not in fagkoder:
                 continue
             if standpunkt and _verdi(f.standpunkt) not in standpunkt:
-                yield Treff(f"{f.fagkode} skal ha {' eller '.join(standpunkt)} i "
+                yield Avvik(f"{f.fagkode} skal ha {' eller '.join(standpunkt)} i "
                             "standpunktrubrikken", fagkode=f.fagkode, sti=fagsti(i, "standpunkt"))
             if merknad and not (f.fagmerknad and f.fagmerknad.kode == merknad):
-                yield Treff(f"{f.fagkode} skal ha fagmerknad {merknad}", fagkode=f.fagkode,
+                yield Avvik(f"{f.fagkode} skal ha fagmerknad {merknad}", fagkode=f.fagkode,
                             merknad=merknad, sti=fagsti(i, "fagmerknad"))
 
     return sjekk
@@ -116,7 +114,7 @@ LAGERE = {"karakter": _karakter, "krever_vmm": _krever_vmm, "kun_fagkoder": _kun
           "fagkode_krever": _fagkode_krever}
 
 
-def last(path: Path = DATA) -> list[Sjekk]:
+def last(path: Path = DATA) -> list[Kontroll]:
     """The checks of the data file (each with ``Ref: <ref> — <sitat>`` as docstring)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     out = []
@@ -127,7 +125,7 @@ def last(path: Path = DATA) -> list[Sjekk]:
             fn.__qualname__ = fn.__name__
             fn.__doc__ = f"Ref: {e['ref']} — «{e['sitat']}»"
             alv = Alvorlighet(e.get("alvorlighet", "FEIL"))
-            out.append(Sjekk(e["id"], e["ref"], alv, e["sitat"][:80], fn))
+            out.append(Kontroll(e["id"], e["ref"], alv, e["sitat"][:80], fn, DOKUMENT))
     return out
 
 

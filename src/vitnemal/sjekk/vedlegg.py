@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from vitnemal.findings import Alvorlighet
-from vitnemal.sjekk.katalog import Treff, regel
+from vitnemal.sjekk.katalog import DOKUMENT, Avvik, kontroll
 from vitnemal.sjekk.kontekst import fagsti
 
 
-def viser_til_vedlegg(ktx) -> list[tuple[str, str | None, str]]:
+def viser_til_vedlegg(ktx) -> list[tuple[str, str | None, str | None]]:
     """The remarks on the record whose printed text says there is an attachment («jf. vedlegg»,
     «dokumentert i vedlegg»): (code, fagkode or None, JSON path). Read from the kodeverk's
     bokmål text, so a new remark of that kind needs no code change."""
@@ -17,32 +17,32 @@ def viser_til_vedlegg(ktx) -> list[tuple[str, str | None, str]]:
 
     out = [(f.fagmerknad.kode, f.fagkode, fagsti(i, "fagmerknad")) for i, f in ktx.trykte_fag()
            if f.fagmerknad and nevner(f.fagmerknad.kode, ktx.kv.fagmerknader)]
-    out += [(m.kode, None, f"$.vitnemalsmerknader[{i}]")
-            for i, m in enumerate(ktx.mappe.vitnemalsmerknader)
+    out += [(m.kode, None, ktx.vmmsti(i)) for i, m in enumerate(ktx.merknader)
             if nevner(m.kode, ktx.kv.vitnemalsmerknader)]
     return out
 
 
-@regel("VEDLEGG-UTEN-MERKNAD", "001 §2.10", Alvorlighet.FEIL, "Vedlegg uten merknad som viser til det")
+@kontroll("VEDLEGG-UTEN-MERKNAD", "001 §2.10", Alvorlighet.FEIL, "Vedlegg uten merknad som viser til det", trenger=DOKUMENT)
 def vedlegg_uten_merknad(ktx):
     """Ref: 001 §2.10 — «Det skal framgå av fag- eller vitnemålsmerknaden at vitnemålet/
     kompetansebeviset har vedlegg.»"""
-    if ktx.mappe.vedlegg and not viser_til_vedlegg(ktx):
-        yield Treff("elevmappen har vedlegg, men ingen fag- eller vitnemålsmerknad viser til det "
-                    "(f.eks. FAM03 «Jf. vedlegg» eller VMM23 «Jf. vedlegg.»)", sti="$.vedlegg")
+    if ktx.dokument.vedlegg and not viser_til_vedlegg(ktx):
+        yield Avvik("elevmappen har vedlegg, men ingen fag- eller vitnemålsmerknad viser til det "
+                    "(f.eks. FAM03 «Jf. vedlegg» eller VMM23 «Jf. vedlegg.»)",
+                    sti=ktx.sti("$.vedlegg"))
 
 
-@regel("MERKNAD-UTEN-VEDLEGG", "001 §2.10", Alvorlighet.VARSEL, "Merknad viser til vedlegg som mangler")
+@kontroll("MERKNAD-UTEN-VEDLEGG", "001 §2.10", Alvorlighet.VARSEL, "Merknad viser til vedlegg som mangler", trenger=DOKUMENT)
 def merknad_uten_vedlegg(ktx):
     """Ref: 001 §2.10 — «Dersom vedlegget er utstedt av en annen instans, må skolen/
     fylkeskommunen føre de nødvendige identifikasjonsopplysninger som mangler og påføre skolens
     eller fylkeskommunens stempel og underskrifter». A remark points at an attachment the
     record does not hold: it must be written here or come from elsewhere and be marked so."""
-    if ktx.mappe.vedlegg:
+    if ktx.dokument.vedlegg:
         return
     for kode, fagkode, sti in viser_til_vedlegg(ktx):
         hvor = f" på {fagkode}" if fagkode else ""
-        yield Treff(f"{kode}{hvor} viser til et vedlegg, men elevmappen har ikke noe vedlegg; "
+        yield Avvik(f"{kode}{hvor} viser til et vedlegg, men elevmappen har ikke noe vedlegg; "
                     "legg det inn, eller merk et vedlegg fra en annen instans med navn, "
                     "fødselsnummer, dokumentnummer, stempel og underskrifter",
                     fagkode=fagkode, merknad=kode, sti=sti)
