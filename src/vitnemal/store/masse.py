@@ -1,0 +1,162 @@
+"""Masseutstedelse: every ready person of a school, over all cores.
+
+Per chunk of records: worker processes check and compose (``kjerne.forbered``); the
+coordinator predicts the numbers the chunk will get (the series' last value plus what is
+already in flight) and the workers render the PDFs with them, outside any lock; the
+coordinator then stores the chunk in one transaction (``lagre_originaler``), which allocates
+the real numbers and renders again, inside the lock, only the documents whose prediction
+missed (another issuer took numbers meanwhile). Storing chunk i overlaps with the workers'
+checking and rendering of chunk i+1.
+
+Measured reason for the prediction (bench/register.py, 2 cores, SQLite): rendering inside
+the transaction serialises all PDF work behind the writer lock; predicting keeps the lock to
+the inserts (see the figures in docs/decisions.md).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Subquery
+
+from vitnemal.store import kjerne, nummer, tilgang
+from vitnemal.store.arbeider import render as _render
+from vitnemal.store.arbeider import sjekk as _sjekk
+from vitnemal.store.models import Elevmappeversjon, Person, Skole, UtstedtDokument
+from vitnemal.store.services.utstedelse import (
+    GJELDENDE_ARTER,
+    Kandidat,
+    Resultat,
+    Tider,
+    lagre_originaler,
+    utstederfakta,
+)
+
+BIT = 200  # records per chunk: one transaction each
+
+
+def klare_versjoner(skole: Skole, *, skolear: str | None = None,
+                    person_ids: list[int] | None = None) -> list[Elevmappeversjon]:
+    """The latest record version of every person of ``skole`` (or of ``person_ids``) that
+    has no valid document issued from that version, optionally only records with a
+    programme area in ``skolear``."""
+    siste = (Elevmappeversjon.objects.filter(person=OuterRef("person"))
+             .order_by("-versjon").values("versjon")[:1])
+    utstedt = UtstedtDokument.objects.filter(mappeversjon=OuterRef("pk"),
+                                             art__in=GJELDENDE_ARTER, annullering__isnull=True)
+    qs = (Elevmappeversjon.objects.filter(versjon=Subquery(siste)).exclude(Exists(utstedt))
+          .select_related("person", "skole", "skole__fylke").order_by("person_id"))
+    qs = qs.filter(person_id__in=person_ids) if person_ids is not None else qs.filter(skole=skole)
+    ut = list(qs)
+    if skolear:
+        ut = [v for v in ut if any(p.get("skolear") == skolear
+                                   for p in v.data.get("programomrader", []))]
+    return ut
+
+
+class _Her(Executor):
+    """Runs jobs in this process (``--jobber 1``)."""
+
+    def submit(self, fn, /, *args, **kwargs):
+        f: Future = Future()
+        f.set_result(fn(*args, **kwargs))
+        return f
+
+
+def _del(seq: list, n: int) -> list[list]:
+    size = max(1, -(-len(seq) // n))
+    return [seq[i:i + size] for i in range(0, len(seq), size)]
+
+
+@dataclass
+class _Bit:
+    versjoner: list[Elevmappeversjon]
+    sjekk: list[Future]
+    kandidater: list[Kandidat] | None = None
+    nektet: list[Resultat] | None = None
+    render: list[Future] | None = None
+
+
+def masseutsted(bruker, skole: Skole, versjoner: list[Elevmappeversjon], *, dato: date,
+                maalform: str | None = None, dokumenttype=None, jobber: int = 0,
+                formal: str = "", fremdrift: Callable[[list[Resultat]], None] | None = None,
+                bit: int = BIT) -> tuple[list[Resultat], Tider]:
+    """Issue the documents of ``versjoner`` (all of ``skole``); returns one result per
+    record, in order, and the time spent per phase."""
+    tilgang.krev(bruker, "utstede", skole)
+    n = jobber or os.cpu_count() or 1
+    tider = Tider()
+    fakta = utstederfakta(skole)
+    if n > 1 and len(versjoner) > 1:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["vitnemal.store.arbeider", "vitnemal.pdf.render"])
+        pool: Executor = ProcessPoolExecutor(max_workers=n, mp_context=ctx)
+    else:
+        n, pool = 1, _Her()
+    alle: list[Resultat] = []
+
+    def send_sjekk(vs: list[Elevmappeversjon]) -> _Bit:
+        jobb = [(v.pk, v.data, v.person.testdata, fakta, dato, maalform, dokumenttype)
+                for v in vs]
+        return _Bit(vs, [pool.submit(_sjekk, d) for d in _del(jobb, n * 2)])
+
+    def send_render(b: _Bit, forrige: int) -> int:
+        per_vid = {v.pk: v for v in b.versjoner}
+        b.kandidater, b.nektet = [], []
+        for f in b.sjekk:
+            for vid, dok, feil, sek in f.result():
+                tider.sjekk += sek
+                if dok is None:
+                    b.nektet.append(Resultat(per_vid[vid].person_id, "nektet",
+                                             melding=f"{len(feil)} FEIL; ikke utstedt",
+                                             feil=feil))
+                else:
+                    b.kandidater.append(Kandidat(per_vid[vid], dok))
+        jobb = []
+        for k in b.kandidater:
+            forrige += 1
+            k.forventet = kjerne.dokumentnummer(k.dokument.type, skole.orgnr, dato.year,
+                                                forrige)
+            jobb.append((k.dokument, k.forventet))
+        b.render = [pool.submit(_render, d) for d in _del(jobb, n * 2)] if jobb else []
+        return forrige
+
+    def lagre(b: _Bit) -> None:
+        pdfer = [r for f in b.render for r in f.result()]
+        for k, (pdf, sek) in zip(b.kandidater, pdfer, strict=True):
+            k.pdf = pdf
+            tider.pdf += sek
+        res = lagre_originaler(bruker, skole, b.kandidater, dato=dato, formal=formal,
+                               tider=tider) if b.kandidater else []
+        linjer = b.nektet + res
+        alle.extend(linjer)
+        if fremdrift:
+            fremdrift(linjer)
+
+    try:
+        biter = [versjoner[i:i + bit] for i in range(0, len(versjoner), bit)]
+        venter: _Bit | None = None
+        neste = send_sjekk(biter[0]) if biter else None
+        for i in range(len(biter)):
+            b = neste
+            forrige = nummer.siste(skole.orgnr, dato.year) + (
+                len(venter.kandidater) if venter else 0)
+            send_render(b, forrige)
+            neste = send_sjekk(biter[i + 1]) if i + 1 < len(biter) else None
+            if venter:
+                lagre(venter)
+            venter = b
+        if venter:
+            lagre(venter)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    return alle, tider
+
+
+def personer(ids: list[int]) -> list[Person]:
+    return list(Person.objects.filter(pk__in=ids))
