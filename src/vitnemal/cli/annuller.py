@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from vitnemal.cli.common import dump_json, parse_dato
-from vitnemal.cli.registerfelles import add_felles, formal, start
+from vitnemal.cli.registerfelles import add_felles, beskyttet, formal, start
 
 
 def register(sub) -> None:
@@ -21,7 +21,7 @@ def register(sub) -> None:
     p.add_argument("--tekst", default="", help="fritekst")
     p.add_argument("--erstattet-av", metavar="NUMMER", help="dokumentet som erstatter det")
     add_felles(p)
-    p.set_defaults(func=run)
+    p.set_defaults(func=beskyttet(run))
 
 
 def run(args) -> int:

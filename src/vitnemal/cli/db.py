@@ -4,7 +4,7 @@ where it is, add users."""
 from __future__ import annotations
 
 from vitnemal.cli.common import dump_json
-from vitnemal.cli.registerfelles import brukernavn
+from vitnemal.cli.registerfelles import beskyttet, brukernavn
 
 
 def register(sub) -> None:
@@ -19,14 +19,14 @@ def register(sub) -> None:
                    help="bruker som opprettes med tilgang til registeret (standard: "
                    "VITNEMAL_BRUKER, ellers innloggingsnavnet)")
     m.add_argument("--json", action="store_true")
-    m.set_defaults(func=migrate)
+    m.set_defaults(func=beskyttet(migrate))
     s = dsub.add_parser("status", help="vis hvor registeret er og om skjemaet er oppdatert")
     s.add_argument("--json", action="store_true")
-    s.set_defaults(func=status)
+    s.set_defaults(func=beskyttet(status))
     b = dsub.add_parser("bruker", help="legg til en bruker med tilgang til registeret")
     b.add_argument("navn")
     b.add_argument("--json", action="store_true")
-    b.set_defaults(func=bruker)
+    b.set_defaults(func=beskyttet(bruker))
 
 
 def migrate(args) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 
 from vitnemal.cli.common import add_files_argument, add_testdata_argument, dump_json
-from vitnemal.cli.registerfelles import add_felles, formal, start
+from vitnemal.cli.registerfelles import add_felles, beskyttet, formal, start
 from vitnemal.errors import InputError
 from vitnemal.io import load_elevmapper
 
@@ -21,7 +21,7 @@ def register(sub) -> None:
     p.add_argument("--skole", required=True, metavar="ORGNR", help="skolen som utsteder")
     add_testdata_argument(p)
     add_felles(p)
-    p.set_defaults(func=run)
+    p.set_defaults(func=beskyttet(run))
 
 
 def run(args) -> int:

@@ -4,7 +4,14 @@ stdin, never from the command line)."""
 from __future__ import annotations
 
 from vitnemal.cli.common import dump_json
-from vitnemal.cli.registerfelles import add_felles, formal, les_fodselsnummer, parse_id, start
+from vitnemal.cli.registerfelles import (
+    add_felles,
+    beskyttet,
+    formal,
+    les_fodselsnummer,
+    parse_id,
+    start,
+)
 
 
 def register(sub) -> None:
@@ -19,7 +26,7 @@ def register(sub) -> None:
     n.add_argument("--arsak", required=True, choices=["d-til-f", "fiktivt", "kjonn", "retting"])
     n.add_argument("--merknad", default="")
     add_felles(n)
-    n.set_defaults(func=nytt_fnr)
+    n.set_defaults(func=beskyttet(nytt_fnr))
 
 
 def nytt_fnr(args) -> int:

@@ -9,6 +9,7 @@ from pathlib import Path
 from vitnemal.cli.common import dump_json
 from vitnemal.cli.registerfelles import (
     add_felles,
+    beskyttet,
     formal,
     les_fodselsnummer,
     parse_ar,
@@ -28,28 +29,28 @@ def register(sub) -> None:
     liste.add_argument("--ar", type=parse_ar, metavar="ÅÅÅÅ", help="utstedelsesår")
     liste.add_argument("--person", type=parse_id, metavar="ID")
     add_felles(liste)
-    liste.set_defaults(func=vis_liste)
+    liste.set_defaults(func=beskyttet(vis_liste))
     vis = rsub.add_parser("vis", help="ett dokument slik det ble skrevet ut, med status")
     vis.add_argument("nummer", help="dokumentnummeret (et duplikat med uendret nummer: NUMMER/ID)")
     add_felles(vis)
-    vis.set_defaults(func=vis_dokument)
+    vis.set_defaults(func=beskyttet(vis_dokument))
     pdf = rsub.add_parser("pdf", help="hent ut den lagrede PDF-en")
     pdf.add_argument("nummer")
     pdf.add_argument("-o", "--ut", required=True, metavar="FIL.pdf")
     add_felles(pdf, json=False)
-    pdf.set_defaults(func=hent_pdf)
+    pdf.set_defaults(func=beskyttet(hent_pdf))
     ver = rsub.add_parser("verifiser", help="gjengi lagrede dokumenter på nytt og sammenlign")
     ver.add_argument("nummer", nargs="?")
     add_felles(ver)
-    ver.set_defaults(func=verifiser)
+    ver.set_defaults(func=beskyttet(verifiser))
     finn = rsub.add_parser("finn", help="finn person-id fra fødselsnummer på standard inn")
     add_felles(finn)
-    finn.set_defaults(func=finn_person)
+    finn.set_defaults(func=beskyttet(finn_person))
     person = rsub.add_parser("person", help="en person: versjoner, nummerhistorikk, dokumenter "
                              "og hendelseslogg")
     person.add_argument("id", type=parse_id)
     add_felles(person)
-    person.set_defaults(func=vis_person)
+    person.set_defaults(func=beskyttet(vis_person))
 
 
 def vis_liste(args) -> int:

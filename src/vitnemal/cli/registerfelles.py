@@ -7,11 +7,38 @@ commands stay as fast as before.
 
 from __future__ import annotations
 
+import functools
 import getpass
 import os
+import re
 import sys
 
-from vitnemal.errors import InputError
+from vitnemal.errors import InputError, VitnemalError
+
+_ELLEVE_SIFRE = re.compile(r"(?<!\d)\d{11}(?!\d)")
+
+
+def beskyttet(fn):
+    """A register command whose database errors become a Norwegian message (exit 2) with
+    no fødselsnummer in it, never a traceback."""
+
+    @functools.wraps(fn)
+    def run(args):
+        try:
+            return fn(args)
+        except VitnemalError:
+            raise
+        except Exception as exc:
+            if "django.db" not in sys.modules:
+                raise
+            from django.db import Error
+
+            if not isinstance(exc, Error):
+                raise
+            forste = (str(exc).strip().splitlines() or [""])[0]
+            raise VitnemalError(f"databasefeil ({type(exc).__name__}): "
+                                f"{_ELLEVE_SIFRE.sub('<fødselsnummer>', forste)}") from None
+    return run
 
 
 def add_felles(p, *, json: bool = True) -> None:

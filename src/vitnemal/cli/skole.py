@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vitnemal.cli.common import dump_json
-from vitnemal.cli.registerfelles import add_felles, formal, parse_ar, start
+from vitnemal.cli.registerfelles import add_felles, beskyttet, formal, parse_ar, start
 from vitnemal.errors import InputError
 
 
@@ -26,17 +26,17 @@ def register(sub) -> None:
     r.add_argument("--fylkeskommune", action="store_true",
                    help="utstederen er fylkeskommunen selv")
     add_felles(r)
-    r.set_defaults(func=registrer)
+    r.set_defaults(func=beskyttet(registrer))
     liste = ssub.add_parser("liste", help="vis skolene i registeret")
     add_felles(liste)
-    liste.set_defaults(func=vis_liste)
+    liste.set_defaults(func=beskyttet(vis_liste))
     n = ssub.add_parser("neste-nummer",
                         help="sett neste løpenummer (fylke som flytter fra et annet system)")
     n.add_argument("orgnr")
     n.add_argument("--ar", required=True, type=parse_ar, help="utstedelsesår")
     n.add_argument("--neste", required=True, type=int, help="neste løpenummer (1–99999)")
     add_felles(n)
-    n.set_defaults(func=neste_nummer)
+    n.set_defaults(func=beskyttet(neste_nummer))
 
 
 def registrer(args) -> int:

@@ -10,6 +10,7 @@ from datetime import date
 from vitnemal.cli.common import dump_json, parse_dato
 from vitnemal.cli.registerfelles import (
     add_felles,
+    beskyttet,
     formal,
     les_fodselsnummer,
     parse_id,
@@ -53,7 +54,7 @@ def register(sub) -> None:
     p.add_argument("--jobber", type=int, default=0, metavar="N",
                    help="antall prosesser (standard 0: én per kjerne)")
     add_felles(p)
-    p.set_defaults(func=run)
+    p.set_defaults(func=beskyttet(run))
 
 
 def _linje(r, *, stream=None) -> None:

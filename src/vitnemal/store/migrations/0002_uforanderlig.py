@@ -50,7 +50,7 @@ END $$;
 
 def _postgresql(schema_editor, opprett: bool) -> None:
     if opprett:
-        schema_editor.execute(PG_FUNKSJONER)
+        schema_editor.execute(PG_FUNKSJONER, params=None)
     for tabell in UFORANDERLIGE:
         for navn, naar, per in ((f"{tabell}_uforanderlig", "UPDATE OR DELETE", "ROW"),
                                 (f"{tabell}_ingen_truncate", "TRUNCATE", "STATEMENT")):

@@ -78,7 +78,7 @@ def nytt_fnr_dokument(bruker, dok: UtstedtDokument, *, dato: date,
     tilgang.krev(bruker, "utstede", dok)
     tilgang.krev(bruker, "annullere", dok)
     original = _kilde(dok)
-    person: Person = original.person
+    person = Person.objects.get(pk=original.person_id)  # the current number, not a cached one
     if not Fodselsnummerendring.objects.filter(
             person=person, arsak=Fodselsnummerendring.Arsak.KJONN,
             tidspunkt__gte=original.opprettet).exists():
