@@ -73,7 +73,8 @@ def test_import_er_alt_eller_ingenting_med_alle_problemer(bruker, skole):
 
 
 def test_import_med_erstattet_fodselsnummer_avvises(bruker, skole, personer):
-    from vitnemal.store.services import importering, personer as ps
+    from vitnemal.store.services import importering
+    from vitnemal.store.services import personer as ps
 
     ps.nytt_fodselsnummer(bruker, personer[0], "42059199202", arsak="fiktivt")
     with pytest.raises(importering.ImportFeil) as e:
@@ -219,7 +220,8 @@ def test_nytt_fodselsnummer_etter_kjonnsbytte_gir_nytt_dokument(bruker, personer
     """001 §2.12: new fødselsnummer and number, not a duplicate; the old one is annulled."""
     from vitnemal.store import kjerne
     from vitnemal.store.models import Elevmappeversjon
-    from vitnemal.store.services import duplikat, personer as ps
+    from vitnemal.store.services import duplikat
+    from vitnemal.store.services import personer as ps
 
     orig = _utstedt(bruker, personer[0])
     with pytest.raises(VitnemalError, match="bytte av juridisk kjønn"):
@@ -295,9 +297,9 @@ def test_tildeling_krever_transaksjon(db):
 def _avvist(sql: str, params=()):
     from django.db import DatabaseError, connection, transaction
 
-    with pytest.raises(DatabaseError, match="vitnemal"), transaction.atomic():
-        with connection.cursor() as c:
-            c.execute(sql, params)
+    with pytest.raises(DatabaseError, match="vitnemal"), transaction.atomic(), \
+            connection.cursor() as c:
+        c.execute(sql, params)
 
 
 def test_utstedte_dokumenter_og_hendelser_kan_ikke_endres_eller_slettes(bruker, personer):

@@ -122,26 +122,30 @@ def run(args) -> int:
                 _linje(r)
         print(f"[{ferdig[0]}/{totalt}]", file=sys.stderr, flush=True)
 
-    resultater, _ = masse.masseutsted(bruker, skole, versjoner, dato=dato,
+    resultater, tider = masse.masseutsted(bruker, skole, versjoner, dato=dato,
                                       maalform=args.maalform, dokumenttype=dokumenttype(args),
                                       jobber=args.jobber, formal=grunn, fremdrift=fremdrift)
-    return _oppsummer(args, resultater, skrevet=True)
+    return _oppsummer(args, resultater, tider=tider)
 
 
 def _skriv(args, resultater) -> int:
     if not args.json:
         for r in resultater:
             _linje(r)
-    return _oppsummer(args, resultater, skrevet=False)
+    return _oppsummer(args, resultater)
 
 
-def _oppsummer(args, resultater, *, skrevet: bool) -> int:
+def _oppsummer(args, resultater, *, tider=None) -> int:
     utstedt = sum(r.status == "utstedt" for r in resultater)
     nektet = sum(r.status == "nektet" for r in resultater)
     over = len(resultater) - utstedt - nektet
     if args.json:
-        dump_json({"utstedt": utstedt, "nektet": nektet, "hoppet_over": over,
-                   "dokumenter": [r.as_dict() for r in resultater]})
+        ut = {"utstedt": utstedt, "nektet": nektet, "hoppet_over": over,
+              "dokumenter": [r.as_dict() for r in resultater]}
+        if tider is not None:  # seconds per phase, summed over the worker processes
+            ut["tider"] = {"sjekk": tider.sjekk, "pdf": tider.pdf, "database": tider.database,
+                           "pdf_i_las": tider.pdf_i_las}
+        dump_json(ut)
     else:
         print(f"{utstedt} utstedt, {nektet} nektet, {over} hoppet over", file=sys.stderr)
     return 1 if nektet else 0

@@ -37,7 +37,9 @@ from vitnemal.store.services.utstedelse import (
     utstederfakta,
 )
 
-BIT = 200  # records per chunk: one transaction each
+#: Records per chunk, one transaction each (``VITNEMAL_MASSE_BIT``; the tests use small chunks
+#: so that concurrent issuers interleave).
+BIT = int(os.environ.get("VITNEMAL_MASSE_BIT", "200"))
 
 
 def klare_versjoner(skole: Skole, *, skolear: str | None = None,
@@ -85,10 +87,11 @@ class _Bit:
 def masseutsted(bruker, skole: Skole, versjoner: list[Elevmappeversjon], *, dato: date,
                 maalform: str | None = None, dokumenttype=None, jobber: int = 0,
                 formal: str = "", fremdrift: Callable[[list[Resultat]], None] | None = None,
-                bit: int = BIT) -> tuple[list[Resultat], Tider]:
+                bit: int | None = None) -> tuple[list[Resultat], Tider]:
     """Issue the documents of ``versjoner`` (all of ``skole``); returns one result per
     record, in order, and the time spent per phase."""
     tilgang.krev(bruker, "utstede", skole)
+    bit = bit or BIT
     n = jobber or os.cpu_count() or 1
     tider = Tider()
     fakta = utstederfakta(skole)
