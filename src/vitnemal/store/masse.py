@@ -40,6 +40,9 @@ from vitnemal.store.services.utstedelse import (
 #: Records per chunk, one transaction each (``VITNEMAL_MASSE_BIT``; the tests use small chunks
 #: so that concurrent issuers interleave).
 BIT = int(os.environ.get("VITNEMAL_MASSE_BIT", "200"))
+#: ``VITNEMAL_MASSE_FORUTSI=0`` turns the prediction off (every PDF rendered inside the
+#: transaction, as ``utsted`` does for one person): for measuring its gain (bench/register.py).
+FORUTSI = os.environ.get("VITNEMAL_MASSE_FORUTSI", "1") != "0"
 
 
 def klare_versjoner(skole: Skole, *, skolear: str | None = None,
@@ -112,26 +115,27 @@ def masseutsted(bruker, skole: Skole, versjoner: list[Elevmappeversjon], *, dato
         per_vid = {v.pk: v for v in b.versjoner}
         b.kandidater, b.nektet = [], []
         for f in b.sjekk:
-            for vid, dok, feil, sek in f.result():
+            for vid, dok, data, feil, sek in f.result():
                 tider.sjekk += sek
                 if dok is None:
                     b.nektet.append(Resultat(per_vid[vid].person_id, "nektet",
                                              melding=f"{len(feil)} FEIL; ikke utstedt",
                                              feil=feil))
                 else:
-                    b.kandidater.append(Kandidat(per_vid[vid], dok))
+                    b.kandidater.append(Kandidat(per_vid[vid], dok, data=data))
         jobb = []
         for k in b.kandidater:
             forrige += 1
             k.forventet = kjerne.dokumentnummer(k.dokument.type, skole.orgnr, dato.year,
                                                 forrige)
             jobb.append((k.dokument, k.forventet))
-        b.render = [pool.submit(_render, d) for d in _del(jobb, n * 2)] if jobb else []
+        b.render = ([pool.submit(_render, d) for d in _del(jobb, n * 2)]
+                    if jobb and FORUTSI else [])
         return forrige
 
     def lagre(b: _Bit) -> None:
         pdfer = [r for f in b.render for r in f.result()]
-        for k, (pdf, sek) in zip(b.kandidater, pdfer, strict=True):
+        for k, (pdf, sek) in zip(b.kandidater, pdfer, strict=False):
             k.pdf = pdf
             tider.pdf += sek
         res = lagre_originaler(bruker, skole, b.kandidater, dato=dato, formal=formal,

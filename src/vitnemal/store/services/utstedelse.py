@@ -45,6 +45,7 @@ class Kandidat:
     forventet: str | None = None
     erstatter: UtstedtDokument | None = None
     arsak: str = ""
+    data: dict | None = None  # ``kjerne.som_dict(dokument)``, when made beforehand
 
 
 @dataclass
@@ -182,8 +183,9 @@ def lagre_originaler(bruker, skole: Skole, kandidater: list[Kandidat], *, dato: 
                     pdf = kjerne.render_pdf(dok)
                     pdf_tid += time.perf_counter() - p0
                     tider.pdf_i_las += 1
+                data = kjerne.dict_med_nummer(k.data, nr) if k.data is not None else None
                 rader.append(_rad(bruker, k.versjon, skole, dok, pdf, nr, lnr, dato,
-                                  UtstedtDokument.Art.ORIGINAL))
+                                  UtstedtDokument.Art.ORIGINAL, data=data))
             UtstedtDokument.objects.bulk_create(rader, batch_size=200)
             hendelser.logg_mange(_utstedt_hendelse(bruker, r, formal) for r in rader)
             for (i, k), r in zip(klare, rader, strict=True):
@@ -208,12 +210,12 @@ def _utstedt_hendelse(bruker, r: UtstedtDokument, formal: str) -> Hendelse:
 
 def _rad(bruker, versjon: Elevmappeversjon, skole: Skole, dok: Dokument, pdf: bytes, nr: str,
          lnr: int, dato: date, art: str, *, original: UtstedtDokument | None = None,
-         tildelt: bool = True) -> UtstedtDokument:
+         tildelt: bool = True, data: dict | None = None) -> UtstedtDokument:
     return UtstedtDokument(
         nummer=nr, tildelt=tildelt, type=dok.type.value, orgnr=skole.orgnr if tildelt
         else original.orgnr, ar=dato.year if tildelt else original.ar, lopenummer=lnr, art=art,
         person_id=versjon.person_id, skole=skole, mappeversjon=versjon, original=original,
-        dokument=kjerne.som_dict(dok), pdf=pdf, sha256=kjerne.sha256(pdf),
+        dokument=data if data is not None else kjerne.som_dict(dok), pdf=pdf, sha256=kjerne.sha256(pdf),
         regelsett_versjon=kjerne.regelsett_versjon(), kodeverk_versjon=kjerne.kodeverk_versjon(),
         programversjon=kjerne.programversjon(), utstedt=dato, maalform=dok.maalform,
         underskrivere=list(dok.underskrivere), forstegangsvitnemal=dok.forstegangsvitnemal,
