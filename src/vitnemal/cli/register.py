@@ -37,7 +37,7 @@ def register(sub) -> None:
     pdf = rsub.add_parser("pdf", help="hent ut den lagrede PDF-en")
     pdf.add_argument("nummer")
     pdf.add_argument("-o", "--ut", required=True, metavar="FIL.pdf")
-    add_felles(pdf, json=False)
+    add_felles(pdf)
     pdf.set_defaults(func=beskyttet(hent_pdf))
     ver = rsub.add_parser("verifiser", help="gjengi lagrede dokumenter på nytt og sammenlign")
     ver.add_argument("nummer", nargs="?")
@@ -114,7 +114,10 @@ def hent_pdf(args) -> int:
         _write_atomic(str(ut), bytes(d.pdf))
     except OSError as exc:
         raise InputError(f"kan ikke skrive {ut}: {exc.strerror or exc}") from None
-    print(f"skrevet {ut}: {d.nummer}")
+    if args.json:
+        dump_json({"fil": str(ut), "nummer": d.nummer, "sha256": d.sha256})
+    else:
+        print(f"skrevet {ut}: {d.nummer}")
     return 0
 
 

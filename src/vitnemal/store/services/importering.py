@@ -66,7 +66,6 @@ def importer(bruker, mapper: list[tuple[str, Elevmappe]], skole: Skole, *,
             problemer.append(f"{fil}: $.person.fodselsnummer (person): samme person som i "
                              f"{sett[fnr]}; importer én elevmappe per person")
         sett.setdefault(fnr, fil)
-    ut: list[Importert] = []
     with transaction.atomic():
         personer = {p.fodselsnummer: p for p in Person.objects.select_for_update()
                     .filter(fodselsnummer__in=list(sett))}
@@ -80,35 +79,48 @@ def importer(bruker, mapper: list[tuple[str, Elevmappe]], skole: Skole, *,
                     f"{erstattet[fnr]} har nå et annet fødselsnummer — rett filen")
         if problemer:
             raise ImportFeil(problemer)
-        for fil, mappe in mapper:
-            ut.append(_importer_en(bruker, fil, mappe, skole, personer, testdata=testdata,
-                                   arsak=arsak, formal=formal))
+        return _lagre(bruker, mapper, skole, personer, testdata=testdata, arsak=arsak,
+                      formal=formal)
+
+
+def _lagre(bruker, mapper: list[tuple[str, Elevmappe]], skole: Skole, personer: dict, *,
+           testdata: bool, arsak: str, formal: str) -> list[Importert]:
+    """Store the run with a few bulk statements (one per table), not a few per record."""
+    nye = [Person(fodselsnummer=m.person.fodselsnummer, navn=m.person.navn, testdata=testdata)
+           for _, m in mapper if m.person.fodselsnummer not in personer]
+    siste: dict[int, Elevmappeversjon] = {}
+    for v in (Elevmappeversjon.objects.filter(person__in=list(personer.values()))
+              .order_by("person_id", "versjon").only("person_id", "versjon", "sha256",
+                                                     "skole_id")):
+        siste[v.person_id] = v
+    Person.objects.bulk_create(nye, batch_size=500)
+    personer.update((p.fodselsnummer, p) for p in nye)
+    logg = [hendelser.ny(bruker, Hendelse.Handling.PERSON_OPPRETTET, formal=formal, person=p,
+                         kilde="import") for p in nye]
+    nye_ider = {p.pk for p in nye}
+    versjoner, ut, omdopt = [], [], []
+    for fil, mappe in mapper:
+        person = personer[mappe.person.fodselsnummer]
+        data = kjerne.mappe_til_data(mappe)
+        avtrykk = kjerne.fingeravtrykk(data)
+        forrige = siste.get(person.pk)
+        merknader = _merknader(mappe, skole)
+        if forrige is not None and forrige.sha256 == avtrykk and forrige.skole_id == skole.pk:
+            ut.append(Importert(fil, person.pk, forrige.versjon, False, False, merknader))
+            continue
+        if person.navn != mappe.person.navn:
+            person.navn = mappe.person.navn
+            omdopt.append(person)
+        nr = forrige.versjon + 1 if forrige else 1
+        versjoner.append(Elevmappeversjon(person=person, skole=skole, versjon=nr, data=data,
+                                          sha256=avtrykk, bruker=bruker, arsak=arsak,
+                                          kilde=fil[:500]))
+        ut.append(Importert(fil, person.pk, nr, True, person.pk in nye_ider, merknader))
+    Person.objects.bulk_update(omdopt, ["navn"], batch_size=500)
+    Elevmappeversjon.objects.bulk_create(versjoner, batch_size=500)
+    logg += [hendelser.ny(bruker, Hendelse.Handling.IMPORTERT, formal=formal, person=v.person,
+                          skole=skole, versjon=v.versjon, mappeversjon_id=v.pk)
+             for v in versjoner]
+    hendelser.logg_mange(logg)
     return ut
 
-
-def _importer_en(bruker, fil: str, mappe: Elevmappe, skole: Skole, personer: dict, *,
-                 testdata: bool, arsak: str, formal: str) -> Importert:
-    fnr = mappe.person.fodselsnummer
-    data = kjerne.mappe_til_data(mappe)
-    avtrykk = kjerne.fingeravtrykk(data)
-    person = personer.get(fnr)
-    ny_person = person is None
-    if ny_person:
-        person = Person.objects.create(fodselsnummer=fnr, navn=mappe.person.navn,
-                                       testdata=testdata)
-        hendelser.logg(bruker, Hendelse.Handling.PERSON_OPPRETTET, formal=formal,
-                       person=person, kilde="import")
-    siste = (Elevmappeversjon.objects.filter(person=person).order_by("-versjon")
-             .only("versjon", "sha256", "skole_id").first())
-    merknader = _merknader(mappe, skole)
-    if siste is not None and siste.sha256 == avtrykk and siste.skole_id == skole.pk:
-        return Importert(fil, person.pk, siste.versjon, False, False, merknader)
-    if person.navn != mappe.person.navn:
-        person.navn = mappe.person.navn
-        person.save(update_fields=["navn"])
-    versjon = Elevmappeversjon.objects.create(
-        person=person, skole=skole, versjon=(siste.versjon + 1) if siste else 1, data=data,
-        sha256=avtrykk, bruker=bruker, arsak=arsak, kilde=fil[:500])
-    hendelser.logg(bruker, Hendelse.Handling.IMPORTERT, formal=formal, person=person,
-                   skole=skole, versjon=versjon.versjon, mappeversjon_id=versjon.pk)
-    return Importert(fil, person.pk, versjon.versjon, True, ny_person, merknader)
