@@ -89,10 +89,13 @@ def test_nektet_dokument_gir_status_1_og_funnene(cli):
 def test_import_med_feil_lagrer_ingenting_og_lister_alt(cli, tmp_path):
     kat = stotte.skriv_mapper(tmp_path / "inn", stotte.mapper(2))
     (kat / "odelagt.json").write_text('{"versjon": "1", "person": {}}', encoding="utf-8")
+    (kat / "kopi.json").write_text((kat / "elev-00000.json").read_text(encoding="utf-8"),
+                                   encoding="utf-8")
     rc, _, err = cli("import", str(kat), str(stotte.EKSEMPLER / "med-feil"), "--skole",
                      stotte.ORGNR)
     assert rc == 2 and "ingenting er importert" in err
     assert "odelagt.json" in err and "01-mange-feil.json" in err
+    assert "samme person som i" in err  # the register's problem, in the same run
     rc, out, _ = cli("register", "liste", "--json")
     from vitnemal.store.models import Person
 

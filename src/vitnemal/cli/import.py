@@ -33,6 +33,7 @@ def run(args) -> int:
     problemer = [str(p) for p in result.problemer]
     if not result.mapper and not problemer:
         raise InputError("fant ingen elevmapper (.json, .yaml eller .yml) i " + ", ".join(args.filer))
+    problemer += importering.problemer(result.mapper)  # every problem of the run at once
     if not problemer:
         try:
             ut = importering.importer(bruker, result.mapper, skole, testdata=args.testdata,

@@ -51,6 +51,29 @@ def _merknader(mappe: Elevmappe, skole: Skole) -> tuple[str, ...]:
     return tuple(out)
 
 
+def problemer(mapper: list[tuple[str, Elevmappe]]) -> list[str]:
+    """What the register has against these records (beside the loader's problems): the same
+    person twice in one run, a fødselsnummer the register has replaced. Reads only."""
+    ut: list[str] = []
+    sett: dict[str, str] = {}
+    for fil, mappe in mapper:
+        fnr = mappe.person.fodselsnummer
+        if fnr in sett:
+            ut.append(f"{fil}: $.person.fodselsnummer (person): samme person som i "
+                      f"{sett[fnr]}; importer én elevmappe per person")
+        sett.setdefault(fnr, fil)
+    kjente = set(Person.objects.filter(fodselsnummer__in=list(sett))
+                 .values_list("fodselsnummer", flat=True))
+    erstattet = dict(Fodselsnummerendring.objects.filter(gammelt__in=list(set(sett) - kjente))
+                     .values_list("gammelt", "person_id"))
+    for fil, mappe in mapper:
+        pid = erstattet.get(mappe.person.fodselsnummer)
+        if pid is not None:
+            ut.append(f"{fil}: $.person.fodselsnummer (person): nummeret er erstattet; person "
+                      f"{pid} har nå et annet fødselsnummer — rett filen")
+    return ut
+
+
 def importer(bruker, mapper: list[tuple[str, Elevmappe]], skole: Skole, *,
              testdata: bool = False, arsak: str = "import",
              formal: str = "") -> list[Importert]:
@@ -58,27 +81,13 @@ def importer(bruker, mapper: list[tuple[str, Elevmappe]], skole: Skole, *,
     equal to the person's latest version creates nothing. Raises ``ImportFeil`` with every
     problem, and stores nothing, when any record cannot be taken."""
     tilgang.krev(bruker, "importere", skole)
-    problemer: list[str] = []
-    sett: dict[str, str] = {}
-    for fil, mappe in mapper:
-        fnr = mappe.person.fodselsnummer
-        if fnr in sett:
-            problemer.append(f"{fil}: $.person.fodselsnummer (person): samme person som i "
-                             f"{sett[fnr]}; importer én elevmappe per person")
-        sett.setdefault(fnr, fil)
     with transaction.atomic():
+        fnr = [m.person.fodselsnummer for _, m in mapper]
         personer = {p.fodselsnummer: p for p in Person.objects.select_for_update()
-                    .filter(fodselsnummer__in=list(sett))}
-        erstattet = dict(Fodselsnummerendring.objects.filter(gammelt__in=list(sett))
-                         .values_list("gammelt", "person_id"))
-        for fil, mappe in mapper:
-            fnr = mappe.person.fodselsnummer
-            if fnr not in personer and fnr in erstattet:
-                problemer.append(
-                    f"{fil}: $.person.fodselsnummer (person): nummeret er erstattet; person "
-                    f"{erstattet[fnr]} har nå et annet fødselsnummer — rett filen")
-        if problemer:
-            raise ImportFeil(problemer)
+                    .filter(fodselsnummer__in=fnr)}
+        funnet = problemer(mapper)
+        if funnet:
+            raise ImportFeil(funnet)
         return _lagre(bruker, mapper, skole, personer, testdata=testdata, arsak=arsak,
                       formal=formal)
 
