@@ -41,6 +41,8 @@ def register(sub) -> None:
     pdf.set_defaults(func=beskyttet(hent_pdf))
     ver = rsub.add_parser("verifiser", help="gjengi lagrede dokumenter på nytt og sammenlign")
     ver.add_argument("nummer", nargs="?")
+    ver.add_argument("--jobber", type=int, default=0, metavar="N",
+                     help="antall prosesser (standard 0: én per kjerne)")
     add_felles(ver)
     ver.set_defaults(func=beskyttet(verifiser))
     finn = rsub.add_parser("finn", help="finn person-id fra fødselsnummer på standard inn")
@@ -126,12 +128,12 @@ def verifiser(args) -> int:
     from vitnemal.store import verifisering
 
     def fremdrift(n: int) -> None:
-        if n % 500 == 0 and not args.json:
+        if not args.json:
             print(f"[{n}]", file=sys.stderr, flush=True)
 
     antall, avvik = verifisering.verifiser(bruker, nummer=args.nummer,
                                            formal=formal(args, "vitnemal register verifiser"),
-                                           fremdrift=fremdrift)
+                                           jobber=args.jobber, fremdrift=fremdrift)
     if args.nummer and not antall:
         raise InputError(f"dokument {args.nummer} finnes ikke i registeret")
     if args.json:

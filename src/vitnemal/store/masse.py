@@ -15,16 +15,15 @@ the inserts (see the figures in docs/decisions.md).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Exists, OuterRef, Subquery
 
-from vitnemal.store import kjerne, nummer, tilgang
+from vitnemal.store import arbeider, kjerne, nummer, tilgang
 from vitnemal.store.arbeider import render as _render
 from vitnemal.store.arbeider import sjekk as _sjekk
 from vitnemal.store.models import Elevmappeversjon, Person, Skole, UtstedtDokument
@@ -64,20 +63,6 @@ def klare_versjoner(skole: Skole, *, skolear: str | None = None,
     return ut
 
 
-class _Her(Executor):
-    """Runs jobs in this process (``--jobber 1``)."""
-
-    def submit(self, fn, /, *args, **kwargs):
-        f: Future = Future()
-        f.set_result(fn(*args, **kwargs))
-        return f
-
-
-def _del(seq: list, n: int) -> list[list]:
-    size = max(1, -(-len(seq) // n))
-    return [seq[i:i + size] for i in range(0, len(seq), size)]
-
-
 @dataclass
 class _Bit:
     versjoner: list[Elevmappeversjon]
@@ -98,18 +83,13 @@ def masseutsted(bruker, skole: Skole, versjoner: list[Elevmappeversjon], *, dato
     n = jobber or os.cpu_count() or 1
     tider = Tider()
     fakta = utstederfakta(skole)
-    if n > 1 and len(versjoner) > 1:
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["vitnemal.store.arbeider", "vitnemal.pdf.render"])
-        pool: Executor = ProcessPoolExecutor(max_workers=n, mp_context=ctx)
-    else:
-        n, pool = 1, _Her()
+    n, pool = arbeider.pool(n if len(versjoner) > 1 else 1)
     alle: list[Resultat] = []
 
     def send_sjekk(vs: list[Elevmappeversjon]) -> _Bit:
         jobb = [(v.pk, v.data, v.person.testdata, fakta, dato, maalform, dokumenttype)
                 for v in vs]
-        return _Bit(vs, [pool.submit(_sjekk, d) for d in _del(jobb, n * 2)])
+        return _Bit(vs, [pool.submit(_sjekk, d) for d in arbeider.del_opp(jobb, n * 2)])
 
     def send_render(b: _Bit, forrige: int) -> int:
         per_vid = {v.pk: v for v in b.versjoner}
@@ -129,7 +109,7 @@ def masseutsted(bruker, skole: Skole, versjoner: list[Elevmappeversjon], *, dato
             k.forventet = kjerne.dokumentnummer(k.dokument.type, skole.orgnr, dato.year,
                                                 forrige)
             jobb.append((k.dokument, k.forventet))
-        b.render = ([pool.submit(_render, d) for d in _del(jobb, n * 2)]
+        b.render = ([pool.submit(_render, d) for d in arbeider.del_opp(jobb, n * 2)]
                     if jobb and FORUTSI else [])
         return forrige
 
