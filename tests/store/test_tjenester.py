@@ -407,3 +407,57 @@ def test_verifiser_finner_endrede_pdf_byter(bruker, personer):
                [bytes(pdf), hashlib.sha256(bytes(pdf)).hexdigest(), b.pk])
     _, avvik = verifisering.verifiser(bruker, nummer=b.nummer)
     assert len(avvik) == 1 and "ny gjengivelse" in avvik[0].feil
+
+
+# --- masseutstedelse ----------------------------------------------------------------------------
+
+def test_masseutstedelse_over_to_prosesser_med_forutsagte_nummer(bruker, skole, personer):
+    """All ready persons of the school; the predicted numbers come true (one issuer), so no
+    PDF is rendered inside the lock, and a second run finds nobody ready."""
+    from vitnemal.store import masse
+    from vitnemal.store.models import UtstedtDokument
+
+    versjoner = masse.klare_versjoner(skole)
+    assert len(versjoner) == 4
+    linjer = []
+    res, tider = masse.masseutsted(bruker, skole, versjoner, dato=DATO, jobber=2, bit=3,
+                                   fremdrift=linjer.extend)
+    assert [r.status for r in res] == ["utstedt"] * 4 and len(linjer) == 4
+    assert sorted(int(r.nummer[-5:]) for r in res) == [1, 2, 3, 4]
+    assert tider.pdf_i_las == 0 and tider.sjekk > 0 and tider.pdf > 0
+    for d in UtstedtDokument.objects.all():
+        assert d.dokument["dokumentnummer"] == d.nummer
+    assert masse.klare_versjoner(skole) == []
+
+
+def test_forutsigelse_som_slar_feil_gjengis_i_lasen(bruker, skole, personer):
+    """Another issuer took a number between prediction and storage: the document gets the
+    real number, rendered again inside the transaction."""
+    from vitnemal.store import kjerne, masse
+    from vitnemal.store.models import UtstedtDokument
+    from vitnemal.store.services import utstedelse
+
+    versjoner = masse.klare_versjoner(skole)
+    u = utstedelse.klargjor(versjoner[0], dato=DATO)
+    feil = kjerne.dokumentnummer(u.dokument.type, stotte.ORGNR, 2026, 7)
+    k = utstedelse.Kandidat(versjoner[0], u.dokument, forventet=feil,
+                            pdf=kjerne.render_pdf(kjerne.med_nummer(u.dokument, feil)),
+                            data=kjerne.som_dict(u.dokument))
+    tider = utstedelse.Tider()
+    r = utstedelse.lagre_originaler(bruker, skole, [k], dato=DATO, tider=tider)[0]
+    d = UtstedtDokument.objects.get(pk=r.dokument_id)
+    assert d.lopenummer == 1 and tider.pdf_i_las == 1
+    assert kjerne.render_pdf(kjerne.fra_dict(d.dokument)) == bytes(d.pdf)
+    assert d.dokument["dokumentnummer"] == d.nummer
+
+
+def test_skolear_velger_elevmapper(bruker, skole, personer):
+    from vitnemal.store import masse
+
+    alle = masse.klare_versjoner(skole)
+    aar = {p["skolear"] for v in alle for p in v.data["programomrader"]}
+    et = sorted(aar)[-1]
+    valgt = masse.klare_versjoner(skole, skolear=et)
+    assert 0 < len(valgt) <= len(alle)
+    assert all(any(p["skolear"] == et for p in v.data["programomrader"]) for v in valgt)
+    assert masse.klare_versjoner(skole, skolear="1990-1991") == []
