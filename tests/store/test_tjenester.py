@@ -438,11 +438,11 @@ def test_forutsigelse_som_slar_feil_gjengis_i_lasen(bruker, skole, personer):
     from vitnemal.store.services import utstedelse
 
     versjoner = masse.klare_versjoner(skole)
-    u = utstedelse.klargjor(versjoner[0], dato=DATO)
-    feil = kjerne.dokumentnummer(u.dokument.type, stotte.ORGNR, 2026, 7)
-    k = utstedelse.Kandidat(versjoner[0], u.dokument, forventet=feil,
-                            pdf=kjerne.render_pdf(kjerne.med_nummer(u.dokument, feil)),
-                            data=kjerne.som_dict(u.dokument))
+    dok, _ = utstedelse.klargjor(versjoner[0], dato=DATO)
+    feil = kjerne.dokumentnummer(dok.type, stotte.ORGNR, 2026, 7)
+    k = utstedelse.Kandidat(versjoner[0], dok, forventet=feil,
+                            pdf=kjerne.render_pdf(kjerne.med_nummer(dok, feil)),
+                            data=kjerne.som_dict(dok))
     tider = utstedelse.Tider()
     r = utstedelse.lagre_originaler(bruker, skole, [k], dato=DATO, tider=tider)[0]
     d = UtstedtDokument.objects.get(pk=r.dokument_id)
@@ -461,3 +461,24 @@ def test_skolear_velger_elevmapper(bruker, skole, personer):
     assert 0 < len(valgt) <= len(alle)
     assert all(any(p["skolear"] == et for p in v.data["programomrader"]) for v in valgt)
     assert masse.klare_versjoner(skole, skolear="1990-1991") == []
+
+
+def test_lagret_elevmappe_som_ikke_lenger_er_gyldig_nektes_uten_unntak(bruker, skole, personer):
+    """A stored version today's model refuses (e.g. a code withdrawn) is refused with the
+    loader's message, naming the person id, never the fødselsnummer; nothing is allocated."""
+    from vitnemal.store import masse, nummer
+    from vitnemal.store.models import Elevmappeversjon
+    from vitnemal.store.services import utstedelse
+
+    v = Elevmappeversjon.objects.filter(person=personer[0]).get()
+    data = {**v.data, "orden": "XX"}
+    Elevmappeversjon.objects.create(person=personer[0], skole=skole, versjon=2, data=data,
+                                    sha256="-", bruker=bruker, arsak="test")
+    r = utstedelse.utsted(bruker, personer[0], dato=DATO)
+    assert r.status == "nektet" and r.feil[0].regel == "REGISTER-MAPPE-UGYLDIG"
+    assert f"person {personer[0].pk} versjon 2" in r.feil[0].melding
+    assert "$.orden" in r.feil[0].melding
+    assert personer[0].fodselsnummer not in r.feil[0].melding
+    res, _ = masse.masseutsted(bruker, skole, masse.klare_versjoner(skole), dato=DATO, jobber=1)
+    assert sorted(x.status for x in res) == ["nektet", "utstedt", "utstedt", "utstedt"]
+    assert nummer.siste(stotte.ORGNR, 2026) == 3

@@ -39,13 +39,12 @@ def sjekk(jobber: list[tuple]) -> list[tuple]:
     """Check and compose each record: (version id, Dokument or None, its ``as_dict`` or None,
     FEIL, seconds)."""
     ut = []
-    for vid, data, testdata, fakta, dato, maalform, dokumenttype in jobber:
+    for vid, navn, data, testdata, fakta, dato, maalform, dokumenttype in jobber:
         t0 = time.perf_counter()
-        mappe = kjerne.mappe_fra_data(data, testdata=testdata)
-        u = kjerne.forbered(mappe, fakta, dato=dato, maalform=maalform,
-                            dokumenttype=dokumenttype, testdata=testdata)
-        data = None if u.nektet else kjerne.som_dict(u.dokument)
-        ut.append((vid, u.dokument, data, u.feil if u.nektet else [],
+        dok, feil = kjerne.forbered_lagret(data, fakta, dato=dato, navn=navn,
+                                           maalform=maalform, dokumenttype=dokumenttype,
+                                           testdata=testdata)
+        ut.append((vid, dok, None if dok is None else kjerne.som_dict(dok), feil,
                    time.perf_counter() - t0))
     return ut
 

@@ -25,6 +25,8 @@ from vitnemal.dokument.model import (
     FravaerLinje,
     ProgramLinje,
 )
+from vitnemal.errors import InputError
+from vitnemal.findings import Alvorlighet, Finding
 from vitnemal.model import Elevmappe
 from vitnemal.model.elevmappe import Utsteder
 from vitnemal.utskrift import Utskrift
@@ -48,9 +50,15 @@ class Utstederfakta:
     fylke: str | None = None
 
 
-def mappe_fra_data(data: dict, *, testdata: bool = False) -> Elevmappe:
-    """A stored record, validated again by the core model (it is the core's record)."""
-    return Elevmappe.model_validate(data, context={"testdata": testdata})
+def mappe_fra_data(data: dict, *, testdata: bool = False, navn: str = "elevmappen") -> Elevmappe:
+    """A stored record, validated again by the core model (it is the core's record); raises
+    InputError with the loader's Norwegian messages when the model refuses it."""
+    from vitnemal.io.load import validate_data
+
+    mappe, problemer = validate_data(data, navn, testdata=testdata)
+    if mappe is None:
+        raise InputError("elevmappen er ikke gyldig: " + "; ".join(str(p) for p in problemer))
+    return mappe
 
 
 def mappe_til_data(mappe: Elevmappe) -> dict:
@@ -83,6 +91,24 @@ def forbered(mappe: Elevmappe, utsteder: Utstederfakta, *, dato: date,
     kopi = mappe.model_copy(update={"utsteder": ny})
     return _forbered(kopi, today=dato, maalform=maalform, dokumenttype=dokumenttype,
                      testdata=testdata)
+
+
+def forbered_lagret(data: dict, utsteder: Utstederfakta, *, dato: date, navn: str,
+                    maalform: str | None = None, dokumenttype: Dokumenttype | None = None,
+                    testdata: bool = False) -> tuple[Dokument | None, list[Finding]]:
+    """A stored record version, validated again and then ``forbered``: the document, or None
+    and the FEIL that refuse it. A record that today's model no longer accepts is refused with
+    the loader's Norwegian messages (``navn`` stands for the file), not raised."""
+    from vitnemal.io.load import validate_data
+
+    mappe, problemer = validate_data(data, navn, testdata=testdata)
+    if mappe is None:
+        return None, [Finding("REGISTER-MAPPE-UGYLDIG", "", Alvorlighet.FEIL,
+                              f"den lagrede elevmappen er ikke gyldig: {p}; importer en rettet "
+                              "elevmappe") for p in problemer]
+    u = forbered(mappe, utsteder, dato=dato, maalform=maalform, dokumenttype=dokumenttype,
+                 testdata=testdata)
+    return (None, u.feil) if u.nektet else (u.dokument, [])
 
 
 def dokumentnummer(typ: Dokumenttype | str, orgnr: str, ar: int, lopenummer: int) -> str:

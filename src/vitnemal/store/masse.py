@@ -27,6 +27,7 @@ from vitnemal.store import arbeider, kjerne, nummer, tilgang
 from vitnemal.store.arbeider import render as _render
 from vitnemal.store.arbeider import sjekk as _sjekk
 from vitnemal.store.models import Elevmappeversjon, Person, Skole, UtstedtDokument
+from vitnemal.store.services import utstedelse
 from vitnemal.store.services.utstedelse import (
     GJELDENDE_ARTER,
     Kandidat,
@@ -87,8 +88,8 @@ def masseutsted(bruker, skole: Skole, versjoner: list[Elevmappeversjon], *, dato
     alle: list[Resultat] = []
 
     def send_sjekk(vs: list[Elevmappeversjon]) -> _Bit:
-        jobb = [(v.pk, v.data, v.person.testdata, fakta, dato, maalform, dokumenttype)
-                for v in vs]
+        jobb = [(v.pk, utstedelse.navn(v), v.data, v.person.testdata, fakta, dato, maalform,
+                 dokumenttype) for v in vs]
         return _Bit(vs, [pool.submit(_sjekk, d) for d in arbeider.del_opp(jobb, n * 2)])
 
     def send_render(b: _Bit, forrige: int) -> int:

@@ -44,7 +44,8 @@ def nytt_fodselsnummer(bruker, person: Person, nytt: str, *, arsak: str, merknad
         siste = Elevmappeversjon.objects.filter(person=person).exists() and siste_versjon(person)
         if siste:
             data = {**siste.data, "person": {**siste.data["person"], "fodselsnummer": nytt}}
-            kjerne.mappe_fra_data(data, testdata=person.testdata)  # still a valid record
+            kjerne.mappe_fra_data(data, testdata=person.testdata,  # still a valid record
+                                  navn=f"person {person.pk}")
             Elevmappeversjon.objects.create(
                 person=person, skole=siste.skole, versjon=siste.versjon + 1, data=data,
                 sha256=kjerne.fingeravtrykk(data), bruker=bruker,

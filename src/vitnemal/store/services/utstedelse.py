@@ -30,7 +30,6 @@ from vitnemal.store.models import (
     UtstedtDokument,
 )
 from vitnemal.store.services.annullering import _ny as _annuller
-from vitnemal.utskrift import Utskrift
 
 GJELDENDE_ARTER = (UtstedtDokument.Art.ORIGINAL, UtstedtDokument.Art.NYTT_FNR)
 
@@ -91,13 +90,18 @@ def siste_versjon(person: Person) -> Elevmappeversjon:
     return v
 
 
+def navn(versjon: Elevmappeversjon) -> str:
+    """How messages name a stored record (never by fødselsnummer)."""
+    return f"person {versjon.person_id} versjon {versjon.versjon}"
+
+
 def klargjor(versjon: Elevmappeversjon, *, dato: date, maalform: str | None = None,
-             dokumenttype=None) -> Utskrift:
+             dokumenttype=None) -> tuple[Dokument | None, list[Finding]]:
     """Check and compose the document of a record version as its school issues it on
-    ``dato`` (no database writes)."""
-    mappe = kjerne.mappe_fra_data(versjon.data, testdata=versjon.person.testdata)
-    return kjerne.forbered(mappe, utstederfakta(versjon.skole), dato=dato, maalform=maalform,
-                           dokumenttype=dokumenttype, testdata=versjon.person.testdata)
+    ``dato`` (no database writes): the document, or None and the FEIL that refuse it."""
+    return kjerne.forbered_lagret(versjon.data, utstederfakta(versjon.skole), dato=dato,
+                                  navn=navn(versjon), maalform=maalform,
+                                  dokumenttype=dokumenttype, testdata=versjon.person.testdata)
 
 
 def utsted(bruker, person: Person, *, dato: date, maalform: str | None = None,
@@ -112,11 +116,11 @@ def utsted(bruker, person: Person, *, dato: date, maalform: str | None = None,
         if erstatter.person_id != person.pk:
             raise VitnemalError(f"dokument {erstatter.nummer} gjelder en annen person")
     versjon = siste_versjon(person)
-    u = klargjor(versjon, dato=dato, maalform=maalform, dokumenttype=dokumenttype)
-    if u.nektet:
-        return Resultat(person.pk, "nektet", melding=f"{len(u.feil)} FEIL; ikke utstedt",
-                        feil=u.feil)
-    k = Kandidat(versjon, u.dokument, erstatter=erstatter, arsak=arsak or "FEI")
+    dok, feil = klargjor(versjon, dato=dato, maalform=maalform, dokumenttype=dokumenttype)
+    if dok is None:
+        return Resultat(person.pk, "nektet", melding=f"{len(feil)} FEIL; ikke utstedt",
+                        feil=feil)
+    k = Kandidat(versjon, dok, erstatter=erstatter, arsak=arsak or "FEI")
     return lagre_originaler(bruker, versjon.skole, [k], dato=dato, formal=formal)[0]
 
 
