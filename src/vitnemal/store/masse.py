@@ -16,6 +16,7 @@ the inserts (see the figures in docs/decisions.md).
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from django.db.models import Exists, OuterRef, Subquery
 from vitnemal.store import arbeider, kjerne, nummer, tilgang
 from vitnemal.store.arbeider import render as _render
 from vitnemal.store.arbeider import sjekk as _sjekk
-from vitnemal.store.models import Elevmappeversjon, Person, Skole, UtstedtDokument
+from vitnemal.store.models import Elevmappeversjon, Skole, UtstedtDokument
 from vitnemal.store.services import utstedelse
 from vitnemal.store.services.utstedelse import (
     GJELDENDE_ARTER,
@@ -43,6 +44,8 @@ BIT = int(os.environ.get("VITNEMAL_MASSE_BIT", "200"))
 #: ``VITNEMAL_MASSE_FORUTSI=0`` turns the prediction off (every PDF rendered inside the
 #: transaction, as ``utsted`` does for one person): for measuring its gain (bench/register.py).
 FORUTSI = os.environ.get("VITNEMAL_MASSE_FORUTSI", "1") != "0"
+FORAN = 2  # chunks checked ahead of the one being rendered
+DELER = 4  # jobs per worker and phase (smaller jobs: less idle time at a phase's end)
 
 
 def klare_versjoner(skole: Skole, *, skolear: str | None = None,
@@ -90,7 +93,7 @@ def masseutsted(bruker, skole: Skole, versjoner: list[Elevmappeversjon], *, dato
     def send_sjekk(vs: list[Elevmappeversjon]) -> _Bit:
         jobb = [(v.pk, utstedelse.navn(v), v.data, v.person.testdata, fakta, dato, maalform,
                  dokumenttype) for v in vs]
-        return _Bit(vs, [pool.submit(_sjekk, d) for d in arbeider.del_opp(jobb, n * 2)])
+        return _Bit(vs, [pool.submit(_sjekk, d) for d in arbeider.del_opp(jobb, n * DELER)])
 
     def send_render(b: _Bit, forrige: int) -> int:
         per_vid = {v.pk: v for v in b.versjoner}
@@ -110,7 +113,7 @@ def masseutsted(bruker, skole: Skole, versjoner: list[Elevmappeversjon], *, dato
             k.forventet = kjerne.dokumentnummer(k.dokument.type, skole.orgnr, dato.year,
                                                 forrige)
             jobb.append((k.dokument, k.forventet))
-        b.render = ([pool.submit(_render, d) for d in arbeider.del_opp(jobb, n * 2)]
+        b.render = ([pool.submit(_render, d) for d in arbeider.del_opp(jobb, n * DELER)]
                     if jobb and FORUTSI else [])
         return forrige
 
@@ -127,15 +130,18 @@ def masseutsted(bruker, skole: Skole, versjoner: list[Elevmappeversjon], *, dato
             fremdrift(linjer)
 
     try:
-        biter = [versjoner[i:i + bit] for i in range(0, len(versjoner), bit)]
+        biter = deque(versjoner[i:i + bit] for i in range(0, len(versjoner), bit))
+        # Two chunks are checked ahead, so the workers always have queued work while the
+        # coordinator waits for a check to finish or stores the previous chunk.
+        sjekker = deque(send_sjekk(biter.popleft()) for _ in range(min(FORAN, len(biter))))
         venter: _Bit | None = None
-        neste = send_sjekk(biter[0]) if biter else None
-        for i in range(len(biter)):
-            b = neste
+        while sjekker:
+            b = sjekker.popleft()
             forrige = nummer.siste(skole.orgnr, dato.year) + (
                 len(venter.kandidater) if venter else 0)
             send_render(b, forrige)
-            neste = send_sjekk(biter[i + 1]) if i + 1 < len(biter) else None
+            if biter:
+                sjekker.append(send_sjekk(biter.popleft()))
             if venter:
                 lagre(venter)
             venter = b
@@ -145,6 +151,3 @@ def masseutsted(bruker, skole: Skole, versjoner: list[Elevmappeversjon], *, dato
         pool.shutdown(wait=True, cancel_futures=True)
     return alle, tider
 
-
-def personer(ids: list[int]) -> list[Person]:
-    return list(Person.objects.filter(pk__in=ids))
