@@ -53,6 +53,10 @@ def kontroller(env: dict, *, forventet: int | None = None) -> int:
     return len(lnr)
 
 
+def antall_lagret(env: dict) -> int:
+    return stotte.sql(env, "SELECT COUNT(*) FROM store_utstedtdokument")[0][0]
+
+
 def test_samtidige_utstedere_gir_unike_nummer_uten_hull(tmp_path):
     """8 processes × 250 documents against one orgnr and year."""
     antall = PROSESSER * PER_PROSESS
@@ -89,18 +93,23 @@ def test_kill_9_midt_i_masseutstedelse(tmp_path):
         args = [sys.executable, "-m", "vitnemal", "utsted", "--skole", stotte.ORGNR,
                 "--dato", "2026-06-19", "--jobber", "2"]
         drept = []
+        lagret = 0
         for _ in range(3):
             p = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL,
                                  stderr=subprocess.DEVNULL, start_new_session=True)
-            time.sleep(rng.uniform(2.0, 6.0))
+            # kill at a random moment after 1–120 more documents are committed, so that the
+            # kill lands inside the batch (between or inside its transactions)
+            mal = lagret + rng.randint(1, 120)
+            frist = time.monotonic() + 300
+            while p.poll() is None and antall_lagret(env) < mal and time.monotonic() < frist:
+                time.sleep(0.05)
+            time.sleep(rng.uniform(0, 0.4))
             if p.poll() is None:
                 os.killpg(p.pid, signal.SIGKILL)
-                p.wait(timeout=60)
-                drept.append(kontroller(env))
-            else:
-                p.wait(timeout=60)
-                kontroller(env)
-        assert drept, "ingen kjøring ble drept; øk antallet"
+            p.wait(timeout=60)
+            lagret = kontroller(env)
+            drept.append(lagret)
+        assert all(0 < n < antall for n in drept), f"et drap kom ikke midt i kjøringen: {drept}"
         p = subprocess.run(args, env=env, capture_output=True, text=True, timeout=900)
         assert p.returncode == 0, p.stderr[-2000:]
         kontroller(env, forventet=antall)
