@@ -143,6 +143,10 @@ def test_ny_utstedelse_etter_endring_annullerer_den_gamle(bruker, skole, persone
     importering.importer(bruker, [(fil, rettet)], skole)
     r = utstedelse.utsted(bruker, personer[0], dato=DATO)
     assert r.status == "hoppet over" and f"--erstatter {gammel.nummer}" in r.melding
+    from vitnemal.store.models import Hendelse
+
+    h = Hendelse.objects.filter(handling="importert", person=personer[0]).order_by("-id")[0]
+    assert h.detaljer["navn_endret"] is True and h.detaljer["versjon"] == 2
     r = utstedelse.utsted(bruker, personer[0], dato=DATO, erstatter=gammel, arsak="FEI")
     assert r.status == "utstedt" and r.nummer != gammel.nummer
     gammel.refresh_from_db()

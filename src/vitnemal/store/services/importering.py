@@ -127,8 +127,10 @@ def _lagre(bruker, mapper: list[tuple[str, Elevmappe]], skole: Skole, personer: 
         ut.append(Importert(fil, person.pk, nr, True, person.pk in nye_ider, merknader))
     Person.objects.bulk_update(omdopt, ["navn"], batch_size=500)
     Elevmappeversjon.objects.bulk_create(versjoner, batch_size=500)
+    omdopte = {p.pk for p in omdopt}
     logg += [hendelser.ny(bruker, Hendelse.Handling.IMPORTERT, formal=formal, person=v.person,
-                          skole=skole, versjon=v.versjon, mappeversjon_id=v.pk)
+                          skole=skole, versjon=v.versjon, mappeversjon_id=v.pk,
+                          navn_endret=v.person_id in omdopte)
              for v in versjoner]
     hendelser.logg_mange(logg)
     return ut
