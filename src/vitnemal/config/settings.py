@@ -1,0 +1,84 @@
+"""Settings the register runs under (``vitnemal.store``); the CLI and the tests use them.
+
+The database, in order of precedence:
+
+- ``DATABASE_URL`` — e.g. ``postgresql://bruker:passord@vert:5432/vitnemal`` (PostgreSQL 15+,
+  psycopg 3) or ``sqlite:////sti/register.sqlite3``; parsed by ``dj-database-url``;
+- ``VITNEMAL_DB`` — the path of an SQLite file;
+- else the SQLite file ``$XDG_DATA_HOME/vitnemal/register.sqlite3`` (``~/.local/share/…``).
+
+SQLite runs in WAL mode with ``synchronous=FULL`` (a committed number survives a power cut:
+with NORMAL the last commits could be lost and their numbers issued again), every transaction
+starts ``BEGIN IMMEDIATE`` (the writer lock is taken at the start, so two issuers never both
+read the counter and then fail to upgrade) and waits up to ``VITNEMAL_DB_TIMEOUT`` seconds
+(default 60) for the lock.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+from vitnemal.errors import InputError
+
+SECRET_KEY = os.environ.get("VITNEMAL_SECRET_KEY", "vitnemal-register-cli-ikke-hemmelig")
+DEBUG = False
+USE_TZ = True
+TIME_ZONE = "Europe/Oslo"
+LANGUAGE_CODE = "nb"
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+INSTALLED_APPS = [
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "sequences.apps.SequencesConfig",
+    "vitnemal.store.apps.StoreConfig",
+]
+
+# No log line carries personal data: the register logs nothing itself, and Django's own
+# loggers are kept at WARNING (SQL with parameters is logged only at DEBUG).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"stderr": {"class": "logging.StreamHandler"}},
+    "loggers": {"django": {"handlers": ["stderr"], "level": "WARNING"}},
+}
+
+
+def data_dir() -> Path:
+    """The per-user data folder (XDG Base Directory)."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "vitnemal"
+
+
+def sqlite_options() -> dict:
+    timeout = float(os.environ.get("VITNEMAL_DB_TIMEOUT", "60"))
+    return {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": timeout,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+                        f"PRAGMA busy_timeout={int(timeout * 1000)}",
+    }
+
+
+def database() -> dict:
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        try:
+            db = dj_database_url.parse(url, conn_max_age=0)
+        except Exception:  # noqa: BLE001 - any unparsable URL gets the same message
+            raise InputError("DATABASE_URL kan ikke leses; skriv f.eks. "
+                             "postgresql://bruker@vert:5432/vitnemal") from None
+        engine = db.get("ENGINE", "")
+        if engine.endswith("sqlite3"):
+            db["OPTIONS"] = {**db.get("OPTIONS", {}), **sqlite_options()}
+        elif not engine.endswith("postgresql"):
+            raise InputError("DATABASE_URL skal peke på PostgreSQL eller SQLite")
+        return db
+    path = os.environ.get("VITNEMAL_DB") or str(data_dir() / "register.sqlite3")
+    return {"ENGINE": "django.db.backends.sqlite3", "NAME": path, "OPTIONS": sqlite_options()}
+
+
+DATABASES = {"default": database()}

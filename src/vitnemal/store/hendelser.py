@@ -1,0 +1,43 @@
+"""The audit log: who did or read what, when and why. Append-only (database triggers refuse
+UPDATE and DELETE); ``detaljer`` never holds a fødselsnummer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from vitnemal.store.models import Hendelse
+
+_ELLEVE_SIFRE = re.compile(r"(?<!\d)\d{11}(?!\d)")
+
+
+def _uten_fodselsnummer(verdi) -> None:
+    """Refuse details that could carry a fødselsnummer (any run of exactly 11 digits)."""
+    if isinstance(verdi, dict):
+        for v in verdi.values():
+            _uten_fodselsnummer(v)
+    elif isinstance(verdi, list | tuple):
+        for v in verdi:
+            _uten_fodselsnummer(v)
+    elif isinstance(verdi, str) and _ELLEVE_SIFRE.search(verdi):
+        raise ValueError("hendelsesloggen skal ikke inneholde fødselsnummer")
+
+
+def ny(bruker, handling: str, *, formal: str = "", person=None, dokument=None, skole=None,
+       **detaljer) -> Hendelse:
+    """An unsaved event (for ``bulk_create``)."""
+    _uten_fodselsnummer(detaljer)
+    _uten_fodselsnummer(formal)
+    return Hendelse(bruker=bruker, brukernavn=bruker.username, handling=handling,
+                    formal=formal[:300], person=person, dokument=dokument, skole=skole,
+                    detaljer=detaljer)
+
+
+def logg(bruker, handling: str, **kw) -> Hendelse:
+    h = ny(bruker, handling, **kw)
+    h.save()
+    return h
+
+
+def logg_mange(hendelser: Iterable[Hendelse]) -> None:
+    Hendelse.objects.bulk_create(list(hendelser), batch_size=500)

@@ -1,0 +1,158 @@
+"""Reads from the register. Every read of personal data writes an audit event (who, when,
+what, why) before the data is returned."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from vitnemal.errors import VitnemalError
+from vitnemal.store import hendelser, tilgang
+from vitnemal.store.models import (
+    Annullering,
+    Elevmappeversjon,
+    Fodselsnummerendring,
+    Hendelse,
+    Person,
+    Skole,
+    UtstedtDokument,
+)
+
+
+@dataclass(frozen=True)
+class Dokumentlinje:
+    id: int
+    nummer: str
+    type: str
+    art: str
+    person_id: int
+    navn: str
+    utstedt: str
+    status: str  # «gyldig» / «annullert (KLA …)»
+    erstattet_av: str
+    original: str
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+def _lest(bruker, personer: set[int], formal: str, hva: str, **detaljer) -> None:
+    with transaction.atomic():
+        hendelser.logg_mange(_ny_lest(bruker, pid, formal, hva, detaljer)
+                             for pid in sorted(personer))
+
+
+def _ny_lest(bruker, pid: int, formal: str, hva: str, detaljer: dict) -> Hendelse:
+    h = hendelser.ny(bruker, Hendelse.Handling.LEST, formal=formal, hva=hva, **detaljer)
+    h.person_id = pid
+    return h
+
+
+def dokumenter(bruker, *, skole: Skole | None = None, ar: int | None = None,
+               person: Person | None = None, formal: str = "") -> list[Dokumentlinje]:
+    """Issued documents (without PDF), newest first, with status; names are personal data, so
+    the read is logged per person."""
+    tilgang.krev(bruker, "lese", skole or person)
+    qs = (UtstedtDokument.objects.defer("pdf", "dokument", "original__pdf", "original__dokument")
+          .select_related("person", "original", "annullering", "annullering__erstattet_av",
+                          "original__annullering", "original__annullering__erstattet_av"))
+    if skole is not None:
+        qs = qs.filter(skole=skole)
+    if ar is not None:
+        qs = qs.filter(ar=ar)
+    if person is not None:
+        qs = qs.filter(person=person)
+    rader = list(qs.order_by("-id"))
+    ut = []
+    for d in rader:
+        status, erstattet = _status_av(d)
+        ut.append(Dokumentlinje(d.id, d.nummer, d.type, d.art, d.person_id, d.person.navn,
+                                d.utstedt.isoformat(), status, erstattet,
+                                d.original.nummer if d.original_id else ""))
+    _lest(bruker, {d.person_id for d in ut}, formal, "dokumentliste", antall=len(ut))
+    return ut
+
+
+def _status_av(d: UtstedtDokument) -> tuple[str, str]:
+    """«gyldig», or «annullert DATO (KODE)» and the replacing number. A duplicate with
+    unchanged number shares its number's fate: annulling the original annuls the number."""
+    try:
+        a = d.annullering
+    except Annullering.DoesNotExist:
+        if d.tildelt or not d.original_id:
+            return "gyldig", ""
+        status, erstattet = _status_av(d.original)
+        return (status if status == "gyldig" else f"{status}, nummeret", erstattet)
+    return (f"annullert {a.dato.isoformat()} ({a.arsak})",
+            a.erstattet_av.nummer if a.erstattet_av_id else "")
+
+
+def dokument(bruker, nummer: str, *, formal: str = "", pdf: bool = False) -> UtstedtDokument:
+    """One document by its number (the allocated one; a duplicate with unchanged number by
+    ``nummer/ID``). Logged as a read; ``pdf`` loads and logs the PDF too."""
+    nummer = nummer.strip()
+    qs = UtstedtDokument.objects.select_related("person", "skole", "original")
+    if not pdf:
+        qs = qs.defer("pdf")
+    if "/" in nummer:
+        nr, _, ident = nummer.partition("/")
+        d = qs.filter(nummer=nr, pk=ident if ident.isdigit() else -1).first()
+    else:
+        d = qs.filter(nummer=nummer, tildelt=True).first()
+    if d is None:
+        raise VitnemalError(f"dokument {nummer} finnes ikke i registeret")
+    tilgang.krev(bruker, "lese", d)
+    handling = Hendelse.Handling.PDF_LEST if pdf else Hendelse.Handling.LEST
+    hendelser.logg(bruker, handling, formal=formal, dokument=d, person=d.person, hva="dokument")
+    return d
+
+
+def status(d: UtstedtDokument) -> tuple[str, str]:
+    return _status_av(d)
+
+
+def gjengivelser(d: UtstedtDokument) -> list[UtstedtDokument]:
+    """Duplicates and later documents made from ``d``."""
+    return list(UtstedtDokument.objects.filter(original=d).defer("pdf", "dokument")
+                .order_by("id"))
+
+
+def person(bruker, person_id: int, *, formal: str = "") -> Person:
+    p = Person.objects.filter(pk=person_id).first()
+    if p is None:
+        raise VitnemalError(f"person {person_id} finnes ikke i registeret")
+    tilgang.krev(bruker, "lese", p)
+    hendelser.logg(bruker, Hendelse.Handling.LEST, formal=formal, person=p, hva="person")
+    return p
+
+
+def finn_person(bruker, fodselsnummer: str, *, formal: str = "") -> Person:
+    """The person with this current or former fødselsnummer (given on stdin or from a file,
+    never on the command line)."""
+    fnr = "".join(fodselsnummer.split())
+    p = Person.objects.filter(fodselsnummer=fnr).first()
+    if p is None:
+        e = Fodselsnummerendring.objects.filter(gammelt=fnr).select_related("person").first()
+        p = e.person if e else None
+    if p is None:
+        raise VitnemalError("ingen person i registeret har dette fødselsnummeret")
+    tilgang.krev(bruker, "lese", p)
+    hendelser.logg(bruker, Hendelse.Handling.LEST, formal=formal, person=p, hva="oppslag")
+    return p
+
+
+def versjoner(p: Person) -> list[Elevmappeversjon]:
+    return list(Elevmappeversjon.objects.filter(person=p).defer("data").order_by("versjon"))
+
+
+def fnr_historikk(p: Person) -> list[Fodselsnummerendring]:
+    return list(Fodselsnummerendring.objects.filter(person=p).order_by("tidspunkt"))
+
+
+def hendelser_for(bruker, p: Person, *, formal: str = "") -> list[Hendelse]:
+    """The audit trail of one person (who read or changed what); itself logged as a read."""
+    tilgang.krev(bruker, "lese", p)
+    ut = list(Hendelse.objects.filter(person=p).order_by("id"))
+    hendelser.logg(bruker, Hendelse.Handling.LEST, formal=formal, person=p, hva="logg")
+    return ut
