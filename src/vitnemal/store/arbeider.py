@@ -35,27 +35,25 @@ def del_opp(seq: list, n: int) -> list[list]:
     return [seq[i:i + size] for i in range(0, len(seq), size)]
 
 
-def sjekk(jobber: list[tuple]) -> list[tuple]:
-    """Check and compose each record: (version id, Dokument or None, its ``as_dict`` or None,
-    FEIL, seconds)."""
+def utsted(jobber: list[tuple], felles: tuple) -> list[tuple]:
+    """Each record once: validate, check and compose with its predicted serial, and unless
+    refused, serialise and (``pdf``) render. Returns per record (version id, serial, the
+    document's ``as_dict`` or None, PDF or None, its SHA-256, FEIL, seconds checking, seconds
+    rendering)."""
+    fakta, dato, maalform, dokumenttype, pdf = felles
     ut = []
-    for vid, navn, data, testdata, fakta, dato, maalform, dokumenttype in jobber:
+    for vid, navn, data, sha, testdata, lnr in jobber:
         t0 = time.perf_counter()
-        dok, feil = kjerne.forbered_lagret(data, fakta, dato=dato, navn=navn,
-                                           maalform=maalform, dokumenttype=dokumenttype,
-                                           testdata=testdata)
-        ut.append((vid, dok, None if dok is None else kjerne.som_dict(dok), feil,
-                   time.perf_counter() - t0))
-    return ut
-
-
-def render(jobber: list[tuple]) -> list[tuple]:
-    """Render each document with its predicted number: (PDF bytes, seconds)."""
-    ut = []
-    for dok, nr in jobber:
-        t0 = time.perf_counter()
-        pdf = kjerne.render_pdf(kjerne.med_nummer(dok, nr))
-        ut.append((pdf, time.perf_counter() - t0))
+        dok, feil = kjerne.forbered_lagret(data, fakta, dato=dato, lopenummer=lnr, navn=navn,
+                                           sha=sha, maalform=maalform,
+                                           dokumenttype=dokumenttype, testdata=testdata)
+        d = None if dok is None else kjerne.som_dict(dok)
+        t1 = time.perf_counter()
+        if dok is None or not pdf:
+            ut.append((vid, lnr, d, None, "", feil, t1 - t0, 0.0))
+            continue
+        b = kjerne.render_pdf(dok)
+        ut.append((vid, lnr, d, b, kjerne.sha256(b), feil, t1 - t0, time.perf_counter() - t1))
     return ut
 
 
