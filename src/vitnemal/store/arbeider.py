@@ -35,11 +35,16 @@ def del_opp(seq: list, n: int) -> list[list]:
     return [seq[i:i + size] for i in range(0, len(seq), size)]
 
 
+#: The fields of a document the coordinator reads (the row's columns); the rest travels as
+#: JSON text (``store.jsontekst``).
+FELTER = ("type", "maalform", "underskrivere", "forstegangsvitnemal", "dokumentnummer")
+
+
 def utsted(jobber: list[tuple], felles: tuple) -> list[tuple]:
     """Each record once: validate, check and compose with its predicted serial, and unless
     refused, serialise and (``pdf``) render. Returns per record (version id, serial, the
-    document's ``as_dict`` or None, PDF or None, its SHA-256, FEIL, seconds checking, seconds
-    rendering)."""
+    document's ``FELTER`` or None, its ``as_dict`` as JSON text, PDF or None, its SHA-256,
+    FEIL, seconds checking, seconds rendering)."""
     fakta, dato, maalform, dokumenttype, pdf = felles
     ut = []
     for vid, navn, data, sha, testdata, lnr in jobber:
@@ -47,13 +52,15 @@ def utsted(jobber: list[tuple], felles: tuple) -> list[tuple]:
         dok, feil = kjerne.forbered_lagret(data, fakta, dato=dato, lopenummer=lnr, navn=navn,
                                            sha=sha, maalform=maalform,
                                            dokumenttype=dokumenttype, testdata=testdata)
-        d = None if dok is None else kjerne.som_dict(dok)
-        t1 = time.perf_counter()
-        if dok is None or not pdf:
-            ut.append((vid, lnr, d, None, "", feil, t1 - t0, 0.0))
+        if dok is None:
+            ut.append((vid, lnr, None, "", None, "", feil, time.perf_counter() - t0, 0.0))
             continue
-        b = kjerne.render_pdf(dok)
-        ut.append((vid, lnr, d, b, kjerne.sha256(b), feil, t1 - t0, time.perf_counter() - t1))
+        d = kjerne.som_dict(dok)
+        felt, tekst = {k: d[k] for k in FELTER}, kjerne.som_json(d)
+        t1 = time.perf_counter()
+        b = kjerne.render_pdf(dok) if pdf else None
+        ut.append((vid, lnr, felt, tekst, b, kjerne.sha256(b) if b else "", feil, t1 - t0,
+                   time.perf_counter() - t1))
     return ut
 
 

@@ -162,6 +162,12 @@ def som_dict(dok: Dokument) -> dict:
     return dok.as_dict()
 
 
+def som_json(data: dict) -> str:
+    """``som_dict(…)`` as text, exactly as the register's ``JSONField`` writes it
+    (``store.jsontekst``: made where the document is composed)."""
+    return json.dumps(data)
+
+
 def fra_dict(d: dict) -> Dokument:
     """The stored document (``Dokument.as_dict``) as the core's object."""
     return Dokument.from_dict(d)

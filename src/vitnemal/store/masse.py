@@ -102,15 +102,15 @@ def masseutsted(bruker, skole: Skole, versjoner: list[Elevmappeversjon], *, dato
         per_vid = {v.pk: v for v in b.versjoner}
         kandidater, linjer = [], []
         for f in b.jobber:
-            for vid, lnr, data, pdf, sha, feil, t_sjekk, t_pdf in f.result():
+            for vid, lnr, felt, tekst, pdf, sha, feil, t_sjekk, t_pdf in f.result():
                 tider.sjekk += t_sjekk
                 tider.pdf += t_pdf
                 v = per_vid[vid]
-                if data is None:
+                if felt is None:
                     linjer.append(Resultat(v.person_id, "nektet",
                                            melding=f"{len(feil)} FEIL; ikke utstedt", feil=feil))
                 else:
-                    kandidater.append(Kandidat(v, lnr, data, pdf=pdf, sha256=sha,
+                    kandidater.append(Kandidat(v, lnr, felt, tekst=tekst, pdf=pdf, sha256=sha,
                                                maalform=maalform, dokumenttype=dokumenttype))
         if kandidater:
             linjer += lagre_originaler(bruker, skole, kandidater, dato=dato, formal=formal,

@@ -17,9 +17,11 @@ renders in the worker processes beforehand.
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass, field
 from datetime import date
+from types import SimpleNamespace
 
 from django.db import connection, transaction
 
@@ -27,6 +29,7 @@ from vitnemal.dokument.model import Dokument
 from vitnemal.errors import VitnemalError
 from vitnemal.findings import Finding
 from vitnemal.store import hendelser, kjerne, nummer, tilgang
+from vitnemal.store.jsontekst import JsonTekst
 from vitnemal.store.models import (
     Elevmappeversjon,
     Hendelse,
@@ -42,12 +45,14 @@ GJELDENDE_ARTER = (UtstedtDokument.Art.ORIGINAL, UtstedtDokument.Art.NYTT_FNR)
 @dataclass
 class Kandidat:
     """A checked document waiting for its number: ``kjerne.forbered`` of ``versjon`` with the
-    predicted serial ``lopenummer``, as ``data`` (``Dokument.as_dict``) and, when rendered
-    beforehand, its PDF and SHA-256."""
+    predicted serial ``lopenummer``, as ``data`` (``Dokument.as_dict``; or only the fields of
+    ``arbeider.FELTER`` when ``tekst`` holds the whole as JSON text) and, when rendered beforehand,
+    its PDF and SHA-256."""
 
     versjon: Elevmappeversjon
     lopenummer: int
     data: dict
+    tekst: str | None = None  # ``kjerne.som_json(Dokument.as_dict())``, made by a worker
     dokument: Dokument | None = None  # the object itself, when at hand (saves ``from_dict``)
     pdf: bytes | None = None
     sha256: str = ""
@@ -212,7 +217,7 @@ def lagre_originaler(bruker, skole: Skole, kandidater: list[Kandidat], *, dato: 
             else:
                 klare.append((i, k))
                 gjeldende.setdefault(k.versjon.person_id, []).append(
-                    UtstedtDokument(type=k.type, nummer="(denne kjøringen)",
+                    SimpleNamespace(pk=None, type=k.type, nummer="(denne kjøringen)",
                                     mappeversjon_id=k.versjon.pk))
         if klare:
             tildelt = nummer.tildel(skole.orgnr, dato.year, len(klare))
@@ -224,7 +229,8 @@ def lagre_originaler(bruker, skole: Skole, kandidater: list[Kandidat], *, dato: 
                     _komponer_pa_nytt(k, fakta, dato, lnr, tider)
                 if k.pdf is None:
                     p0 = time.perf_counter()
-                    k.pdf = kjerne.render_pdf(k.dokument or kjerne.fra_dict(k.data))
+                    k.pdf = kjerne.render_pdf(k.dokument or kjerne.fra_dict(
+                        k.data if k.tekst is None else json.loads(k.tekst)))
                     k.sha256 = kjerne.sha256(k.pdf)
                     tider.pdf += time.perf_counter() - p0
                 utenfor_db += time.perf_counter() - u0
@@ -232,7 +238,7 @@ def lagre_originaler(bruker, skole: Skole, kandidater: list[Kandidat], *, dato: 
                 if k.data["dokumentnummer"] != nr:  # the invariant this module exists for
                     raise RuntimeError(f"dokumentnummer {k.data['dokumentnummer']} ≠ {nr}")
                 rader.append(_rad(bruker, k.versjon, skole, k.data, k.pdf, k.sha256, nr, lnr,
-                                  dato, UtstedtDokument.Art.ORIGINAL))
+                                  dato, UtstedtDokument.Art.ORIGINAL, tekst=k.tekst))
             UtstedtDokument.objects.bulk_create(rader, batch_size=200)
             hendelser.logg_mange(_utstedt_hendelse(bruker, r, formal) for r in rader)
             for (i, k), r in zip(klare, rader, strict=True):
@@ -260,7 +266,8 @@ def _komponer_pa_nytt(k: Kandidat, fakta: kjerne.Utstederfakta, dato: date, lnr:
     if dok is None:  # the serial's value decides no check (tested); if it ever did: roll back
         raise VitnemalError(f"{navn(k.versjon)}: nektet med løpenummer {lnr} etter å ha bestått "
                             f"med {k.lopenummer}: " + "; ".join(f.melding for f in feil))
-    k.dokument, k.data, k.lopenummer, k.pdf, k.sha256 = dok, kjerne.som_dict(dok), lnr, None, ""
+    k.dokument, k.data, k.tekst = dok, kjerne.som_dict(dok), None
+    k.lopenummer, k.pdf, k.sha256 = lnr, None, ""
     tider.pdf_i_las += 1
 
 
@@ -273,13 +280,14 @@ def _utstedt_hendelse(bruker, r: UtstedtDokument, formal: str) -> Hendelse:
 
 def _rad(bruker, versjon: Elevmappeversjon, skole: Skole, data: dict, pdf: bytes, sha: str,
          nr: str, lnr: int, dato: date, art: str, *, original: UtstedtDokument | None = None,
-         tildelt: bool = True) -> UtstedtDokument:
-    """The row of an issued document: ``data`` is ``Dokument.as_dict()`` of what was printed."""
+         tildelt: bool = True, tekst: str | None = None) -> UtstedtDokument:
+    """The row of an issued document: ``data`` is ``Dokument.as_dict()`` of what was printed
+    (or its ``arbeider.FELTER`` when ``tekst`` is that dict as JSON text)."""
     return UtstedtDokument(
         nummer=nr, tildelt=tildelt, type=data["type"], orgnr=skole.orgnr if tildelt
         else original.orgnr, ar=dato.year if tildelt else original.ar, lopenummer=lnr, art=art,
         person_id=versjon.person_id, skole=skole, mappeversjon=versjon, original=original,
-        dokument=data, pdf=pdf, sha256=sha or kjerne.sha256(pdf),
+        dokument=data if tekst is None else JsonTekst(tekst), pdf=pdf, sha256=sha or kjerne.sha256(pdf),
         regelsett_versjon=kjerne.regelsett_versjon(), kodeverk_versjon=kjerne.kodeverk_versjon(),
         versjoner=kjerne.versjoner(), programversjon=kjerne.programversjon(), utstedt=dato,
         maalform=data["maalform"], underskrivere=list(data["underskrivere"]),
