@@ -100,21 +100,24 @@ def masseutsted(bruker, skole: Skole, versjoner: list[Elevmappeversjon], *, dato
 
     def lagre(b: _Bit) -> None:
         per_vid = {v.pk: v for v in b.versjoner}
-        kandidater, linjer = [], []
+        ut: dict[int, Resultat] = {}
+        kandidater = []
         for f in b.jobber:
             for vid, lnr, felt, tekst, pdf, sha, feil, t_sjekk, t_pdf in f.result():
                 tider.sjekk += t_sjekk
                 tider.pdf += t_pdf
                 v = per_vid[vid]
                 if felt is None:
-                    linjer.append(Resultat(v.person_id, "nektet",
-                                           melding=f"{len(feil)} FEIL; ikke utstedt", feil=feil))
+                    ut[vid] = Resultat(v.person_id, "nektet",
+                                       melding=f"{len(feil)} FEIL; ikke utstedt", feil=feil)
                 else:
                     kandidater.append(Kandidat(v, lnr, felt, tekst=tekst, pdf=pdf, sha256=sha,
                                                maalform=maalform, dokumenttype=dokumenttype))
         if kandidater:
-            linjer += lagre_originaler(bruker, skole, kandidater, dato=dato, formal=formal,
-                                       tider=tider)
+            res = lagre_originaler(bruker, skole, kandidater, dato=dato, formal=formal,
+                                   tider=tider)
+            ut.update((k.versjon.pk, r) for k, r in zip(kandidater, res, strict=True))
+        linjer = [ut[v.pk] for v in b.versjoner]
         alle.extend(linjer)
         if fremdrift:
             fremdrift(linjer)
@@ -124,10 +127,7 @@ def masseutsted(bruker, skole: Skole, versjoner: list[Elevmappeversjon], *, dato
         while biter and len(i_arbeid) <= FORAN:
             i_arbeid.append(send(biter.popleft()))
         while i_arbeid:
-            b = i_arbeid[0]
-            for f in b.jobber:  # wait for the chunk, then take it out of the prediction
-                f.result()
-            lagre(b)
+            lagre(i_arbeid[0])  # stored: its serials are in the series, no longer in flight
             i_arbeid.popleft()
             if biter:
                 i_arbeid.append(send(biter.popleft()))
