@@ -115,11 +115,19 @@ def navn(versjon: Elevmappeversjon) -> str:
     return f"person {versjon.person_id} versjon {versjon.versjon}"
 
 
-def klargjor(versjon: Elevmappeversjon, *, dato: date, lopenummer: int,
+def neste_lopenummer(skole: Skole, dato: date) -> int:
+    """The serial the next document of ``skole`` in the year of ``dato`` will most likely get
+    (a prediction, never a promise: allocation happens when it is stored)."""
+    return min(nummer.siste(skole.orgnr, dato.year) + 1, nummer.MAKS)
+
+
+def klargjor(versjon: Elevmappeversjon, *, dato: date, lopenummer: int | None = None,
              maalform: str | None = None, dokumenttype=None) -> tuple[Dokument | None, list[Finding]]:
     """Check and compose the document of a record version as its school issues it on ``dato``
-    with serial ``lopenummer`` (no database writes): the document, or None and the FEIL that
-    refuse it."""
+    with serial ``lopenummer`` (None: the predicted next one; no database writes): the
+    document, or None and the FEIL that refuse it."""
+    if lopenummer is None:
+        lopenummer = neste_lopenummer(versjon.skole, dato)
     return kjerne.forbered_lagret(versjon.data, utstederfakta(versjon.skole), dato=dato,
                                   lopenummer=lopenummer, navn=navn(versjon), sha=versjon.sha256,
                                   maalform=maalform, dokumenttype=dokumenttype,
@@ -138,7 +146,7 @@ def utsted(bruker, person: Person, *, dato: date, maalform: str | None = None,
         if erstatter.person_id != person.pk:
             raise VitnemalError(f"dokument {erstatter.nummer} gjelder en annen person")
     versjon = siste_versjon(person)
-    forventet = min(nummer.siste(versjon.skole.orgnr, dato.year) + 1, nummer.MAKS)
+    forventet = neste_lopenummer(versjon.skole, dato)
     dok, feil = klargjor(versjon, dato=dato, lopenummer=forventet,
                          maalform=maalform, dokumenttype=dokumenttype)
     if dok is None:
