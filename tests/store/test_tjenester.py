@@ -524,3 +524,14 @@ def test_lagret_elevmappe_som_ikke_lenger_er_gyldig_nektes_uten_unntak(bruker, s
     res, _ = masse.masseutsted(bruker, skole, masse.klare_versjoner(skole), dato=DATO, jobber=1)
     assert sorted(x.status for x in res) == ["nektet", "utstedt", "utstedt", "utstedt"]
     assert nummer.siste(stotte.ORGNR, 2026) == 3
+
+
+def test_fordel_beholder_forutsagte_nummer_og_fyller_hull(db):
+    """Documents keep the serial they were composed with when it was allocated; only the
+    displaced ones take the rest, in order (gapless)."""
+    from vitnemal.store.services.utstedelse import fordel
+
+    assert fordel([5, 6, 7], range(5, 8)) == [5, 6, 7]  # one issuer: nothing changes
+    assert fordel([6, 7, 8], range(5, 8)) == [6, 7, 5]  # a refusal before: the last moves down
+    assert fordel([1, 2, 3], range(9, 12)) == [9, 10, 11]  # another issuer took 1–8
+    assert fordel([4, 4, 5], range(4, 7)) == [4, 6, 5]  # never one serial twice
