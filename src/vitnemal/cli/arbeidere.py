@@ -8,7 +8,8 @@ done, and no worker outlives the batch or its parent.
   checks ``os.getppid()`` twice a second. ``kill -9`` of the parent leaves no worker running.
 - Stopping: workers ignore SIGINT (Ctrl-C reaches the whole process group; the parent
   decides); SIGTERM raises ``Stopp`` inside the running task, so its ``finally`` blocks remove
-  what it had half-written, and the worker exits.
+  what it had half-written, then ``rydd`` runs (to remove what the worker made that the
+  parent has not taken yet) and the worker exits.
 - A worker that dies without answering (killed, crashed) is replaced; its task's result is
   ``Borte`` with the exit code.
 
@@ -57,7 +58,7 @@ def _bind_til_forelder(forelder: int) -> None:
         raise Stopp
 
 
-def _arbeider(oppgave, inn, ut, las, forelder: int) -> None:
+def _arbeider(oppgave, rydd, inn, ut, las, forelder: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _stopp)
     try:
@@ -78,7 +79,8 @@ def _arbeider(oppgave, inn, ut, las, forelder: int) -> None:
             with las:
                 ut.send(("svar", nr, svar))
     except Stopp:
-        return
+        if rydd is not None:
+            rydd()
 
 
 class Arbeidere:
@@ -87,8 +89,10 @@ class Arbeidere:
     (SIGTERM, then SIGKILL after ``frist`` seconds) and waits for it. ``pider`` lists every
     worker process started (for cleaning up after them)."""
 
-    def __init__(self, oppgave: Callable, antall: int, *, frist: float = 5.0):
+    def __init__(self, oppgave: Callable, antall: int, *, rydd: Callable | None = None,
+                 frist: float = 5.0):
         self.oppgave = oppgave
+        self.rydd = rydd
         self.antall = max(1, antall)
         self.frist = frist
         self.pider: list[int] = []
@@ -118,7 +122,7 @@ class Arbeidere:
 
         def start() -> None:
             p = ctx.Process(target=_arbeider, daemon=True,
-                            args=(self.oppgave, self._inn, ut, las, os.getpid()))
+                            args=(self.oppgave, self.rydd, self._inn, ut, las, os.getpid()))
             p.start()
             self._prosesser[p.pid] = p
             self.pider.append(p.pid)

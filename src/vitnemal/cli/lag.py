@@ -27,7 +27,7 @@ from pathlib import Path
 from vitnemal import kodeverk
 from vitnemal.cli.arbeidere import Arbeidere, Borte
 from vitnemal.cli.common import FUNN, INNDATA, OK, add_files_argument, add_testdata_argument
-from vitnemal.cli.lagjobb import FEIL, NEKTET, SKREVET, Resultat, Valg, lag_en
+from vitnemal.cli.lagjobb import FEIL, NEKTET, SKREVET, Resultat, Valg, lag_en, ny_kjoring, rydd
 from vitnemal.cli.lagrapport import Rapport
 from vitnemal.cli.vis import add_dokument_arguments, dokumenttype
 from vitnemal.errors import InputError
@@ -241,12 +241,13 @@ def run(args) -> int:
                 nytt_lopenummer=args.nytt_lopenummer, utkast=args.utkast,
                 fortrykt=args.fortrykt, dokumenttype=dokumenttype(args), testdata=args.testdata)
     jobber = [(f, str(t), valg) for f, t in zip(filer, mal, strict=True)]
+    ny_kjoring()
     fonts.register()  # once here, inherited by every worker
     kodeverk.load()
     rapport = Rapport(len(jobber), som_json=args.json, fremdrift=sys.stderr.isatty())
     koordinator = Koordinator(args, rapport)
     ventende: dict[int, Resultat] = {}
-    arbeidere = Arbeidere(lag_en, prosesser(args.jobber, len(jobber)))
+    arbeidere = Arbeidere(lag_en, prosesser(args.jobber, len(jobber)), rydd=rydd)
     try:
         with _signaler(), arbeidere:
             neste = 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from vitnemal.dokument.model import Dokumenttype
 from vitnemal.errors import InputError
@@ -23,6 +24,8 @@ from vitnemal.pdf.kontroll import passer
 from vitnemal.utskrift import Utstedelse, forbered
 
 SKREVET, NEKTET, FEIL = "skrevet", "nektet", "feil"
+
+_LAGET: list[Path] = []  # temporary files this worker process made, for ``rydd``
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,23 @@ def lag_en(jobb: tuple[str, str, Valg]) -> Resultat:
         return ut
     data, ut.sider = render.render_sider(d)
     try:
-        ut.tmp = str(skriv_ved_siden(pdf, data))
+        tmp = skriv_ved_siden(pdf, data)
+        _LAGET.append(tmp)
+        ut.tmp = str(tmp)
     except InputError as exc:
         ut.status, ut.skrivefeil = FEIL, str(exc)
     return ut
+
+
+def ny_kjoring() -> None:
+    """A new run in this process: forget the temporary files of earlier runs (put in place
+    or removed by then), so a worker forked from here does not inherit them."""
+    _LAGET.clear()
+
+
+def rydd() -> None:
+    """Remove the temporary files this worker made that were not put in place (the worker is
+    stopped: the coordinator will not take them, or has died)."""
+    for tmp in _LAGET:
+        tmp.unlink(missing_ok=True)
+    _LAGET.clear()
