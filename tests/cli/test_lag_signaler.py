@@ -88,7 +88,9 @@ def test_avbrudd(mange, ut, sig, status):
         arbeidere = _barn(p.pid)
         assert len(arbeidere) == 2
         p.send_signal(sig)
-        out, err = p.communicate(timeout=30)
+        out = p.stdout.read()  # what readline buffered, too (communicate would lose it)
+        err = p.stderr.read()
+        p.wait(timeout=30)
     finally:
         p.kill()
     assert p.returncode == status, err
