@@ -151,3 +151,27 @@ def test_json_en_linje_per_dokument(eksempler, samme_nummer, tmp_path, capsys):
     assert {"DOKUMENTNUMMER-DOBBELT"} <= {f["regel"] for f in b["funn"]}
     assert "MATEMATIKK-T-P" in {f["regel"] for f in d["funn"]}
     assert e["problemer"] and e["dokumentnummer"] is None and e["funn"] == []
+
+
+@pytest.mark.parametrize("jobber", ["1", "2"])
+def test_intern_feil_i_en_fil_stopper_ikke_de_andre(eksempler, tmp_path, capsys, monkeypatch,
+                                                     jobber):
+    """The renderer's guard (or a bug) on one document is that file's problem, in Norwegian,
+    without a traceback; the batch goes on (exit status 2)."""
+    from vitnemal.pdf import render
+    from vitnemal.pdf.vakt import Utskriftsfeil
+
+    ekte = render.render_sider
+
+    def render_sider(dok, *a, **kw):
+        if dok.dokumentnummer.endswith("00125"):
+            raise Utskriftsfeil("no glyph for U+1F600")
+        return ekte(dok, *a, **kw)
+
+    monkeypatch.setattr(render, "render_sider", render_sider)
+    ut = tmp_path / "ut"
+    assert main(["lag", str(eksempler), "-o", str(ut), *DATO, "--jobber", jobber]) == 2
+    out, err = capsys.readouterr()
+    assert "intern feil, dokumentet er ikke skrevet ut: Utskriftsfeil: no glyph" in err
+    assert "Traceback" not in err
+    assert out.count("skrevet ") == len(list(ut.glob("*.pdf"))) == 11

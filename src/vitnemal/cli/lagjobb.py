@@ -19,6 +19,7 @@ from vitnemal.errors import InputError
 from vitnemal.findings import Finding
 from vitnemal.io.load import Problem, load_elevmappe
 from vitnemal.io.skriv import skriv_ved_siden
+from vitnemal.meldinger import begrens
 from vitnemal.pdf import render
 from vitnemal.pdf.kontroll import passer
 from vitnemal.utskrift import Utstedelse, forbered
@@ -69,7 +70,18 @@ def person_nokkel(fodselsnummer: str) -> str:
 
 def lag_en(jobb: tuple[str, str, Valg]) -> Resultat:
     """Ref: 001 §2.1, §2.8 — one elevmappe to one checked, rendered document (or the reason
-    it is not printed)."""
+    it is not printed). An internal error (a bug, or the renderer's guard ``pdf.vakt``) is
+    that file's problem: the batch goes on with the others."""
+    fil, pdf, _ = jobb
+    try:
+        return _lag_en(jobb)
+    except Exception as exc:  # noqa: BLE001 — reported per file, never a traceback mid-batch
+        return Resultat(fil, pdf, FEIL, problemer=[Problem(
+            fil, "$", f"intern feil, dokumentet er ikke skrevet ut: {type(exc).__name__}: "
+            f"{begrens(str(exc))}")])
+
+
+def _lag_en(jobb: tuple[str, str, Valg]) -> Resultat:
     fil, pdf, valg = jobb
     mappe, problemer = load_elevmappe(fil, testdata=valg.testdata)
     if mappe is None:
