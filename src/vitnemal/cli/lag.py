@@ -269,6 +269,9 @@ def run(args) -> int:
         _rydd({Path(t).parent for t in mal}, arbeidere.pider, ventende)
         rapport.avbrutt(f"feil: {exc}; skrivingen er stoppet")
         return INNDATA
+    except BaseException:  # a closed pipe (``lag … | head``), an internal error: no leftovers
+        _rydd({Path(t).parent for t in mal}, arbeidere.pider, ventende)
+        raise
     finally:
         if not rapport.skrevet:
             for mappe in nye_mapper:  # made for this run, and nothing was written
