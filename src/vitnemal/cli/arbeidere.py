@@ -115,10 +115,6 @@ class Arbeidere:
         self._inn = ctx.Queue()
         ut_les, ut = ctx.Pipe(duplex=False)
         las = ctx.Lock()
-        for nr, arg in enumerate(argumenter):
-            self._inn.put((nr, arg))
-        for _ in range(self.antall):
-            self._inn.put(None)
 
         def start() -> None:
             p = ctx.Process(target=_arbeider, daemon=True,
@@ -128,7 +124,11 @@ class Arbeidere:
             self.pider.append(p.pid)
 
         for _ in range(min(self.antall, len(argumenter))):
-            start()
+            start()  # before the first put: the queue's feeder thread is not running yet
+        for nr, arg in enumerate(argumenter):
+            self._inn.put((nr, arg))
+        for _ in range(self.antall):
+            self._inn.put(None)
         i_arbeid: dict[int, int] = {}  # pid -> its task
         ventende = set(range(len(argumenter)))
         while ventende:
