@@ -4,6 +4,7 @@ målform, output paths, and nothing half-written on bad input."""
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 
@@ -169,3 +170,25 @@ def test_full_disk_stopper_kjoringen_og_navngir_filen(eksempler, tmp_path, capsy
     assert "4 av 12 dokumenter ble skrevet" in err and "skrivingen er stoppet" in err
     assert sorted(p.name[:3] for p in ut.iterdir()) == ["01-", "02-", "03-", "04-"]
     assert out.count("skrevet ") == 4 and "Traceback" not in err and ".tmp" not in err
+
+
+def test_full_disk_med_json(eksempler, tmp_path, capsys, monkeypatch):
+    """With --json the file that could not be written has its line (status feil, the reason
+    naming the PDF) before the run stops."""
+    ekte = os.fsync
+
+    def fsync(fd):
+        if "03-" in os.readlink(f"/proc/self/fd/{fd}"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return ekte(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    ut = tmp_path / "ut"
+    assert main(["lag", str(eksempler), "-o", str(ut), *DATO, "--json"]) == 2
+    out, err = capsys.readouterr()
+    linjer = [json.loads(linje) for linje in out.splitlines()]
+    assert [linje["status"] for linje in linjer] == ["skrevet", "skrevet", "feil"]
+    [problem] = linjer[-1]["problemer"]
+    pdf = ut / "03-yrkesfag-helsesekretaer.pdf"
+    assert problem["melding"] == f"filen {pdf} kan ikke skrives: det er ikke mer plass på disken"
+    assert "2 av 12 dokumenter ble skrevet" in err

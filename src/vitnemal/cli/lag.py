@@ -185,10 +185,13 @@ class Koordinator:
                     r.status, r.tmp = FEIL, None
                     r.problemer = [Problem(r.fil, "$", str(exc))]
                 except InputError as exc:
-                    raise Skrivestopp(str(exc)) from None
+                    r.status, r.tmp, r.skrivefeil = FEIL, None, str(exc)
+                if not r.skrivefeil:
+                    self.rapport.resultat(r)
+                    return
+        if r.skrivefeil:  # every later write would fail too: stop (--json: its line first)
+            if self.rapport.som_json:
                 self.rapport.resultat(r)
-            return
-        if r.skrivefeil:
             raise Skrivestopp(r.skrivefeil)
         self.rapport.resultat(r)
 

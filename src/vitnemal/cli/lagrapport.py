@@ -11,6 +11,7 @@ import time
 
 from vitnemal.cli.lagjobb import FEIL, NEKTET, SKREVET, Resultat
 from vitnemal.dokument.model import Dokumenttype
+from vitnemal.io.load import Problem
 from vitnemal.meldinger import antall, begrens
 
 TRUKKET = "trukket"
@@ -67,7 +68,7 @@ class Rapport:
             "sider": r.sider if status == SKREVET else None,
             "funn": [{**f.as_dict(), "melding": begrens(f.melding)} for f in r.funn],
             "problemer": [p.as_dict() for p in r.problemer]
-            + ([{"fil": r.pdf, "melding": r.skrivefeil}] if r.skrivefeil else []),
+            + ([Problem(r.fil, "$", r.skrivefeil).as_dict()] if r.skrivefeil else []),
         }, ensure_ascii=False))
 
     def resultat(self, r: Resultat) -> None:
