@@ -148,20 +148,30 @@ def test_fortrykt_blankett_uten_tittel(eksempler, tmp_path):
     assert tekst(fortrykt).startswith("Navn:")
 
 
+@pytest.fixture
+def full_disk(monkeypatch):
+    """``full_disk("05-")``: flushing a file whose name holds «05-» to disk fails with ENOSPC
+    (in this process and in the workers forked from it)."""
+    ekte = os.fsync
+
+    def sett(merke: str) -> None:
+        def fsync(fd):
+            if merke in os.readlink(f"/proc/self/fd/{fd}"):
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return ekte(fd)
+
+        monkeypatch.setattr(os, "fsync", fsync)
+
+    return sett
+
+
 @pytest.mark.parametrize("jobber", ["1", "2"])
-def test_full_disk_stopper_kjoringen_og_navngir_filen(eksempler, tmp_path, capsys, monkeypatch,
+def test_full_disk_stopper_kjoringen_og_navngir_filen(eksempler, tmp_path, capsys, full_disk,
                                                       jobber):
     """Disk full (ENOSPC, injected where the PDF is flushed to disk, also in the workers)
     stops the run: the message names the PDF in Norwegian and says how many were written,
     the files before it stay, no temporary file is left (exit status 2)."""
-    ekte = os.fsync
-
-    def fsync(fd):
-        if "05-" in os.readlink(f"/proc/self/fd/{fd}"):
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return ekte(fd)
-
-    monkeypatch.setattr(os, "fsync", fsync)
+    full_disk("05-")
     ut = tmp_path / "ut"
     assert main(["lag", str(eksempler), "-o", str(ut), *DATO, "--jobber", jobber]) == 2
     out, err = capsys.readouterr()
@@ -172,17 +182,10 @@ def test_full_disk_stopper_kjoringen_og_navngir_filen(eksempler, tmp_path, capsy
     assert out.count("skrevet ") == 4 and "Traceback" not in err and ".tmp" not in err
 
 
-def test_full_disk_med_json(eksempler, tmp_path, capsys, monkeypatch):
+def test_full_disk_med_json(eksempler, tmp_path, capsys, full_disk):
     """With --json the file that could not be written has its line (status feil, the reason
     naming the PDF) before the run stops."""
-    ekte = os.fsync
-
-    def fsync(fd):
-        if "03-" in os.readlink(f"/proc/self/fd/{fd}"):
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return ekte(fd)
-
-    monkeypatch.setattr(os, "fsync", fsync)
+    full_disk("03-")
     ut = tmp_path / "ut"
     assert main(["lag", str(eksempler), "-o", str(ut), *DATO, "--json"]) == 2
     out, err = capsys.readouterr()
