@@ -83,6 +83,8 @@ def utsted(request, pk: int):
         r = utstedelse.utsted(request.user, s.person, dato=date.today(), erstatter=erstatter,
                               arsak=(form.cleaned_data.get("arsak") if form.is_valid() else "")
                               or "FEI", formal="web")
+    except tilgang.IngenTilgang:
+        raise
     except VitnemalError as exc:
         messages.error(request, str(exc))
         return redirect("web:person", pk=s.person.pk)
@@ -106,6 +108,8 @@ def lag_duplikat(request, pk: int):
     try:
         dup = duplikat.utsted_duplikat(request.user, d, dato=date.today(), nytt_nummer=nytt,
                                        formal="web")
+    except tilgang.IngenTilgang:
+        raise
     except VitnemalError as exc:
         messages.error(request, str(exc))
         return redirect("web:dokument", pk=d.pk)
@@ -127,6 +131,8 @@ def annuller(request, pk: int):
             annullering.annuller(request.user, d, arsak=form.cleaned_data["arsak"],
                                  dato=date.today(), fritekst=form.cleaned_data["fritekst"],
                                  formal="web")
+        except tilgang.IngenTilgang:
+            raise
         except VitnemalError as exc:
             messages.error(request, str(exc))
         else:
