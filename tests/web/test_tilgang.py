@@ -149,3 +149,29 @@ def test_cli_brukeren_har_fortsatt_alle_skoler(verden):
     cli, _ = brukere.opprett("cli-bruker")
     assert tilgang.skoler(cli, "utstede") is None
     assert tilgang.har(cli, "annullere", verden.dok_b)
+
+
+def test_admin_fylkesadmin_ser_og_tildeler_bare_eget_fylke(verden):
+    from django.contrib.auth.models import Permission
+
+    from vitnemal.store.models import Rolle
+
+    fa = verden.brukere["fylkesadmin"]
+    fa.is_staff = True
+    fa.save()
+    fa.user_permissions.add(*Permission.objects.filter(
+        content_type__app_label="store", codename__in=["view_skole", "change_skole",
+                                                       "view_rolle", "add_rolle"]))
+    c = som(fa)
+    liste = c.get("/admin/store/skole/").content.decode()
+    assert "Nordlys" in liste and "Fjordheim" not in liste
+    assert c.get(f"/admin/store/skole/{verden.skole_b.pk}/change/").status_code in (302, 404)
+    u = verden.brukere["saksbehandler_b"]
+    r = c.post("/admin/store/rolle/add/", {"bruker": u.pk, "rolle": "rektor",
+                                           "skole": verden.skole_b.pk})
+    assert r.status_code == 200  # the form refuses a school outside the county
+    assert not Rolle.objects.filter(bruker=u, rolle="rektor").exists()
+    r = c.post("/admin/store/rolle/add/", {"bruker": u.pk, "rolle": "revisor",
+                                           "skole": verden.skole_a.pk})
+    assert r.status_code == 302
+    assert Rolle.objects.filter(bruker=u, rolle="revisor", skole=verden.skole_a).exists()

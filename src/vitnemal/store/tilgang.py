@@ -64,16 +64,28 @@ def skoler(bruker, handling: str) -> set[int] | None:
         return set()
     if _global(bruker, handling):
         return None
-    from vitnemal.store.models import Rolle, Skole
+    roller = _roller(bruker)
+    return {s for rolle, s in roller if handling in ROLLER.get(rolle, ())}
 
-    roller = [r for r in Rolle.objects.filter(bruker=bruker).values_list("rolle", "skole_id",
-                                                                          "fylke_id")
-              if handling in ROLLER.get(r[0], ())]
-    ids = {s for _, s, _ in roller if s is not None}
-    fylker = {f for _, _, f in roller if f is not None}
-    if fylker:
-        ids |= set(Skole.objects.filter(fylke_id__in=fylker).values_list("pk", flat=True))
-    return ids
+
+def _roller(bruker) -> list[tuple[str, int]]:
+    """(role, school id) pairs of the user, a county role expanded to its schools; read once
+    per user object (as Django caches permissions on it)."""
+    cache = getattr(bruker, "_vitnemal_roller", None)
+    if cache is None:
+        from vitnemal.store.models import Rolle, Skole
+
+        rader = list(Rolle.objects.filter(bruker=bruker).values_list("rolle", "skole_id",
+                                                                      "fylke_id"))
+        fylker = {f for _, _, f in rader if f is not None}
+        skoler_i = {}
+        for pk, f in Skole.objects.filter(fylke_id__in=fylker).values_list("pk", "fylke_id") \
+                if fylker else ():
+            skoler_i.setdefault(f, []).append(pk)
+        cache = [(r, s) for r, s, f in rader if s is not None]
+        cache += [(r, pk) for r, _, f in rader if f is not None for pk in skoler_i.get(f, [])]
+        bruker._vitnemal_roller = cache
+    return cache
 
 
 def skoler_for(obj) -> set[int]:
@@ -93,9 +105,12 @@ def skoler_for(obj) -> set[int]:
     if isinstance(obj, Annullering):
         return {obj.dokument.skole_id}
     if isinstance(obj, Person):
-        return (set(Elevmappeversjon.objects.filter(person=obj).values_list("skole_id", flat=True))
+        if getattr(obj, "_vitnemal_skoler", None) is None:  # once per person object
+            obj._vitnemal_skoler = (
+                set(Elevmappeversjon.objects.filter(person=obj).values_list("skole_id", flat=True))
                 | set(UtstedtDokument.objects.filter(person=obj)
                       .values_list("skole_id", flat=True)))
+        return obj._vitnemal_skoler
     raise TypeError(f"tilgang vet ikke hvilken skole {type(obj).__name__} hører til")
 
 

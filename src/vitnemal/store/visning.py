@@ -5,6 +5,8 @@ is reported exactly like one that does not exist (``IkkeFunnet``): no existence 
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -129,13 +131,36 @@ def personside(bruker, person_id: int, *, dato: date | None = None) -> Personsid
              .filter(person=p).order_by("-versjon").first())
     utskrift, koder, problemer = None, [], []
     if siste is not None:
-        utskrift, koder, problemer = kjerne.vurder_lagret(
-            siste.data, utstederfakta(siste.skole), dato=dato or date.today(),
-            navn=versjonsnavn(siste), testdata=p.testdata)
+        utskrift, koder, problemer = vurdering(siste, dato or date.today(), p.testdata)
     rettigheter = {h: tilgang.har(bruker, h, p) for h in ("importere", "utstede", "annullere")}
     return Personside(p, siste, utskrift, koder, problemer,
                       _dokumentrader(UtstedtDokument.objects.filter(person=p)), versjoner,
                       rettigheter)
+
+
+_VURDERINGER: OrderedDict = OrderedDict()
+_LAAS = threading.Lock()
+MAKS_VURDERINGER = 256
+
+
+def vurdering(versjon: Elevmappeversjon, dato: date, testdata: bool):
+    """``kjerne.vurder_lagret`` of a stored version, remembered per process for the last
+    ``MAKS_VURDERINGER`` (version, school facts, date): a version never changes, so a repeated
+    view of the same person does not run the whole catalogue again."""
+    nokkel = (versjon.pk, versjon.sha256, versjon.skole_id, versjon.skole.endret, dato,
+              testdata, kjerne.regelsett_versjon())
+    with _LAAS:
+        svar = _VURDERINGER.get(nokkel)
+        if svar is not None:
+            _VURDERINGER.move_to_end(nokkel)
+            return svar
+    svar = kjerne.vurder_lagret(versjon.data, utstederfakta(versjon.skole), dato=dato,
+                                navn=versjonsnavn(versjon), testdata=testdata)
+    with _LAAS:
+        _VURDERINGER[nokkel] = svar
+        while len(_VURDERINGER) > MAKS_VURDERINGER:
+            _VURDERINGER.popitem(last=False)
+    return svar
 
 
 def dokument(bruker, dokument_id: int, *, pdf: bool = False) -> UtstedtDokument:
