@@ -9,23 +9,16 @@ headless Chromium (Debian's ``chromium``, driven by Playwright; no browser downl
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROT / "tests" / "web"))
+import tjener  # noqa: E402
+
 PASSORD = "demo-vitnemal-2026"
-
-
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def main() -> int:
@@ -37,20 +30,8 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
-        port = _port()
-        env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-        env.update(VITNEMAL_DB=f"{tmp}/demo.sqlite3", XDG_DATA_HOME=f"{tmp}/xdg")
-        p = subprocess.Popen([sys.executable, "-m", "vitnemal", "web", "--demo", "--port",
-                              str(port)], env=env, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL)
-        url = f"http://127.0.0.1:{port}"
+        p, url = tjener.demo(Path(tmp))
         try:
-            for _ in range(600):
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                    break
-                except OSError:
-                    time.sleep(0.1)
             with sync_playwright() as pw:
                 b = pw.chromium.launch(executable_path=shutil.which("chromium") or
                                        "/usr/bin/chromium", args=["--no-sandbox"])

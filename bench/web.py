@@ -24,7 +24,6 @@ import argparse
 import http.cookiejar
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -37,7 +36,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests" / "store"))
+sys.path.insert(0, str(REPO / "tests" / "web"))
 import stotte  # noqa: E402
+import tjener  # noqa: E402
 
 FORNAVN = ["Ola", "Kari", "Per", "Astrid", "Nils", "Ingrid", "Lars", "Sigrid", "Jon", "Marit",
            "Erik", "Solveig", "Knut", "Ragnhild", "Arne", "Liv", "Odd", "Berit", "Tor", "Anne"]
@@ -74,6 +75,9 @@ def fyll(antall: int) -> None:
     mal = json.loads((REPO / "eksempler" / "01-studiespesialisering-realfag.json").read_text())
     m0, _ = kjerne.valider(mal, navn="mal")
     data0 = kjerne.mappe_til_data(m0)
+    d = copy.deepcopy(data0)
+    d["person"]["fodselsnummer"], d["person"]["navn"] = "@FNR@", "@NAVN@"
+    mal_tekst = json.dumps(d, ensure_ascii=False)
     [imp] = importering.importer(cli, [("mal", m0)], skole)
     p0 = Person.objects.get(pk=imp.person_id)
     r = utstedelse.utsted(cli, p0, dato=date(2026, 6, 19))
@@ -87,8 +91,8 @@ def fyll(antall: int) -> None:
                 [Person(fodselsnummer=stotte.fiktivt_fnr(i), navn=navn(i)) for i in ider])
             versjoner = []
             for p in personer:
-                d = copy.deepcopy(data0)
-                d["person"]["fodselsnummer"], d["person"]["navn"] = p.fodselsnummer, p.navn
+                d = json.loads(mal_tekst.replace("@FNR@", p.fodselsnummer)
+                               .replace("@NAVN@", p.navn))
                 versjoner.append(Elevmappeversjon(person=p, skole=skole, versjon=1, data=d,
                                                   sha256=kjerne.fingeravtrykk(d), bruker=cli,
                                                   arsak="bench"))
@@ -225,20 +229,13 @@ def main() -> int:
         pids = list(Person.objects.values_list("pk", flat=True))
         dids = list(UtstedtDokument.objects.values_list("pk", flat=True))
         connections.close_all()
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
+        port = tjener.ledig_port()
         base = f"http://127.0.0.1:{port}"
         env = {**os.environ, "DATABASE_URL": url}
         g = subprocess.Popen([sys.executable, "-m", "gunicorn", "vitnemal.web.wsgi",
                               "--workers", str(args.workers), "--bind", f"127.0.0.1:{port}",
                               "--log-level", "warning"], env=env)
-        for _ in range(300):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+        tjener.vent(port, g)
         klienter = [Klient(base) for _ in range(args.klienter)]
         for k in klienter:
             k.logg_inn()

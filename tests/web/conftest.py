@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,35 +13,18 @@ from pathlib import Path
 import pytest
 
 from tests.store import stotte
+from tests.store.conftest import register_db  # noqa: F401  (the fixture, shared)
 
 ROT = Path(__file__).resolve().parents[2]
 ORGNR_B = "974760673"
 
 
-@pytest.fixture(scope="session")
-def web_db(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("web")
-    with stotte.ny_database(tmp) as env:
-        for k in ("DATABASE_URL", "VITNEMAL_DB"):
-            os.environ.pop(k, None)
-            if k in env:
-                os.environ[k] = env[k]
-        from vitnemal.store import oppsett
-
-        oppsett.start()
-        oppsett.migrer()
-        yield env
-        from django.db import connections
-
-        connections.close_all()
-
-
 @pytest.fixture
-def db(web_db):
+def db(register_db):  # noqa: F811  (the register tests' session database)
     from django.db import transaction
 
     with transaction.atomic():
-        yield web_db
+        yield register_db
         transaction.set_rollback(True)
 
 

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
+
+from .tjener import demo
 
 HER = Path(__file__).parent
 CHROMIUM = os.environ.get("VITNEMAL_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -25,36 +23,16 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
                                 reason="chromium er ikke installert (apt-get install chromium)")
 
 
-def _ledig_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def tjener(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("e2e")
-    port = _ledig_port()
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL",
-                                                             "DJANGO_SETTINGS_MODULE")}
-    env.update(VITNEMAL_DB=str(tmp / "demo.sqlite3"), XDG_DATA_HOME=str(tmp / "xdg"))
-    logg = open(tmp / "tjener.log", "w")  # noqa: SIM115 - closed below
-    p = subprocess.Popen([sys.executable, "-m", "vitnemal", "web", "--demo", "--port",
-                          str(port)], env=env, stdout=logg, stderr=subprocess.STDOUT)
-    try:
-        for _ in range(600):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if p.poll() is not None:
-                    raise AssertionError((tmp / "tjener.log").read_text()) from None
-                time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}", tmp / "tjener.log"
-    finally:
-        p.terminate()
-        p.wait(timeout=30)
-        logg.close()
+    with open(tmp / "tjener.log", "w") as logg:
+        p, url = demo(tmp, logg)
+        try:
+            yield url, tmp / "tjener.log"
+        finally:
+            p.terminate()
+            p.wait(timeout=30)
 
 
 @pytest.fixture(scope="module")
