@@ -4,6 +4,7 @@ schools in two counties, a person with an issued document at each, and a user pe
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 from dataclasses import dataclass
@@ -17,6 +18,35 @@ from tests.store.conftest import register_db  # noqa: F401  (the fixture, shared
 
 ROT = Path(__file__).resolve().parents[2]
 ORGNR_B = "974760673"
+
+
+FNR = tuple(stotte.fiktivt_fnr(i) for i in (7001, 7002, 7003))
+"""The fødselsnummer of ``verden``'s persons."""
+
+
+@pytest.fixture(scope="session", autouse=True)
+def logg_uten_fodselsnummer():
+    """Every log record of the whole web test run, at DEBUG, is captured; at the end none may
+    hold a fødselsnummer of the test persons."""
+    import logging
+
+    fanget: list[str] = []
+
+    class Fang(logging.Handler):
+        def emit(self, record):
+            with contextlib.suppress(Exception):  # a record that cannot format holds no text
+                fanget.append(self.format(record))
+
+    rot = logging.getLogger()
+    h = Fang(level=logging.DEBUG)
+    gammelt = rot.level
+    rot.addHandler(h)
+    rot.setLevel(logging.DEBUG)
+    yield fanget
+    rot.removeHandler(h)
+    rot.setLevel(gammelt)
+    tekst = "\n".join(fanget)
+    assert not [n for n in FNR if n in tekst], "fødselsnummer i loggen"
 
 
 @pytest.fixture
@@ -63,7 +93,7 @@ def verden(db):
     b, _ = skoler.registrer(cli, orgnr=ORGNR_B, navn="Fjordheim videregående skole",
                            sted="Bergen", underskrivere=("Bjørn Bergsen", "Kari Vik"),
                            fylke=("46", "Vestland"))
-    fnr_a, fnr_b, fnr_c = (stotte.fiktivt_fnr(i) for i in (7001, 7002, 7003))
+    fnr_a, fnr_b, fnr_c = FNR
     personer = []
     for skole, fnr, navn in ((a, fnr_a, "Astrid Nordlys"), (b, fnr_b, "Bodil Fjordheim")):
         m, _ = kjerne.valider(mappe(fnr, navn), navn="test")
