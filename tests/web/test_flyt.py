@@ -57,6 +57,7 @@ def test_finn_se_feil_rett_utsted_last_ned(verden):
     assert Elevmappeversjon.objects.filter(person=p).count() == 2
     side = c.get(f"/person/{p.pk}/").content.decode()
     assert "Kontroll: 0 FEIL" in side and "retting av eksamenskarakter" in side
+    assert "ENG1007 eksamen: D → 5" in side  # the version history says what changed
 
     r = c.post(f"/person/{p.pk}/utsted/")
     assert r.status_code == 302 and r["Location"].startswith("/dokument/")

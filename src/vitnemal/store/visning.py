@@ -126,7 +126,9 @@ def personside(bruker, person_id: int, *, dato: date | None = None) -> Personsid
     and the record's versions."""
     p = person(bruker, person_id, "personside")
     versjoner = list(Elevmappeversjon.objects.filter(person=p).select_related("bruker", "skole")
-                     .defer("data").order_by("-versjon"))
+                     .order_by("-versjon")[:MAKS_VERSJONER])
+    for ny, forrige in zip(versjoner, versjoner[1:], strict=False):
+        ny.endringer = endringer(forrige.data, ny.data)
     siste = (Elevmappeversjon.objects.select_related("skole", "skole__fylke")
              .filter(person=p).order_by("-versjon").first())
     utskrift, koder, problemer = None, [], []
@@ -161,6 +163,46 @@ def vurdering(versjon: Elevmappeversjon, dato: date, testdata: bool):
         while len(_VURDERINGER) > MAKS_VURDERINGER:
             _VURDERINGER.popitem(last=False)
     return svar
+
+
+MAKS_VERSJONER = 20
+
+
+def _fagnokkel(fag: dict) -> tuple:
+    return (fag.get("fagkode"), fag.get("trinn"), fag.get("termin"))
+
+
+def endringer(forrige: dict, ny: dict) -> list[str]:
+    """What changed from one record version to the next, in words: fag rows added or removed,
+    and per fag row each changed field («ENG1007 eksamen: D → 5»); other parts by name."""
+    ut = []
+    gamle = {_fagnokkel(f): f for f in forrige.get("fag", [])}
+    nye = {_fagnokkel(f): f for f in ny.get("fag", [])}
+    for k in nye.keys() - gamle.keys():
+        ut.append(f"{k[0]} lagt til")
+    for k in gamle.keys() - nye.keys():
+        ut.append(f"{k[0]} fjernet")
+    for k in nye.keys() & gamle.keys():
+        a, b = gamle[k], nye[k]
+        for felt in sorted(a.keys() | b.keys()):
+            if a.get(felt) != b.get(felt):
+                ut.append(f"{k[0]} {felt}: {_kort(a.get(felt))} → {_kort(b.get(felt))}")
+    for del_ in sorted((forrige.keys() | ny.keys()) - {"fag", "person"}):
+        if forrige.get(del_) != ny.get(del_):
+            ut.append(f"{del_} endret")
+    if forrige.get("person", {}).get("navn") != ny.get("person", {}).get("navn"):
+        ut.append("navn endret")
+    if forrige.get("person", {}).get("fodselsnummer") != ny.get("person", {}).get("fodselsnummer"):
+        ut.append("fødselsnummer endret")
+    return sorted(ut)
+
+
+def _kort(v) -> str:
+    if v is None:
+        return "–"
+    if isinstance(v, dict):
+        return " ".join([str(v.get("kode", "")), *map(str, v.get("parametre", []))]).strip()
+    return str(v)
 
 
 def dokument(bruker, dokument_id: int, *, pdf: bool = False) -> UtstedtDokument:
