@@ -117,3 +117,19 @@ def test_register_og_logg_filtre(verden):
     assert "personopplysninger lest" in logg
     logg = c2.get("/logg/", {"person": verden.person_b.pk}).content.decode()
     assert "0 hendelse(r)" in logg
+
+
+def test_programomradefakta_kan_endres(verden):
+    """A programme-area fact (004 S: «sluttet») set in the form reaches the stored version and
+    the fullførtkode (S) at once."""
+    from vitnemal.store.models import Elevmappeversjon
+
+    c = som(verden.brukere["saksbehandler"])
+    p = verden.person_a
+    data = _skjemadata(c.get(f"/person/{p.pk}/endre/").content.decode())
+    r = c.post(f"/person/{p.pk}/endre/", {**data, "po_2_sluttet": "on", "arsak": "sluttet"})
+    assert r.status_code == 302
+    v = Elevmappeversjon.objects.filter(person=p).order_by("-versjon").first()
+    assert v.versjon == 2 and v.data["programomrader"][2]["sluttet"] is True
+    side = c.get(f"/person/{p.pk}/").content.decode()
+    assert "programomrader endret" in side and "S (Avbrutt opplæringen" in side

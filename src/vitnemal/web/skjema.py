@@ -12,6 +12,16 @@ from vitnemal.store.models import Annullering
 
 KARAKTER_HJELP = "1–6, eller IV, F, D, GK, BE, IM … (tomt: ingen karakter)"
 
+#: The programme-area facts the form edits (004 H, S, L, K; 001 §2.7), with their labels.
+LINJEFAKTA = {
+    "deltid": "deltid",
+    "sluttet": "sluttet i løpet av året",
+    "laretid_fullfort": "læretid fullført",
+    "fagprove_avlagt": "fag-/svenneprøve avlagt",
+    "utland": "år i utlandet",
+    "fremmedsprak_som_privatist": "fremmedspråk som privatist",
+}
+
 
 def _karakter(tekst: str):
     tekst = tekst.strip()
@@ -51,6 +61,13 @@ class MappeSkjema(forms.Form):
             for k, f in felt.items():
                 self.fields[f"fag_{i}_{k}"] = f
             self.rader.append((i, fag, [self[f"fag_{i}_{k}"] for k in felt]))
+        self.linjer = []
+        for j, po in enumerate(data_mappe.get("programomrader", [])):
+            navn = f"{po.get('kode', '')} {po.get('niva', '')} {po.get('skolear', '')}"
+            for k, etikett in LINJEFAKTA.items():
+                self.fields[f"po_{j}_{k}"] = forms.BooleanField(
+                    label=f"{etikett}, {navn}", required=False, initial=bool(po.get(k)))
+            self.linjer.append((j, po, [self[f"po_{j}_{k}"] for k in LINJEFAKTA]))
 
     def ny_mappe(self) -> dict:
         """The record with the edited values (not validated: the core model does that)."""
@@ -70,6 +87,12 @@ class MappeSkjema(forms.Form):
                 fag["fagmerknad"] = {"kode": kode, "parametre": parametre}
             else:
                 fag.pop("fagmerknad", None)
+        for j, po in enumerate(data.get("programomrader", [])):
+            for k in LINJEFAKTA:
+                if c.get(f"po_{j}_{k}"):
+                    po[k] = True
+                else:
+                    po.pop(k, None)
         return data
 
 

@@ -49,6 +49,7 @@ def endre(request, pk: int):
                              else "Ingen endring: elevmappen er lik siste versjon.")
             return redirect("web:person", pk=s.person.pk)
     return render(request, "web/endre.html", {"s": s, "form": form, "problemer": problemer,
+                                              "linjefakta": skjema.LINJEFAKTA.items(),
                                               **_funn(s.utskrift)},
                   status=422 if problemer else 200)
 
