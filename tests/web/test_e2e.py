@@ -58,7 +58,7 @@ def _axe(page, sider: list) -> None:
     sider.append((page.url, res))
 
 
-def _tab_til(page, js_test: str, maks: int = 120) -> None:
+def _tab_til(page, js_test: str, maks: int = 300) -> None:
     """Press Tab until the focused element passes ``js_test`` (an expression over ``el``)."""
     for _ in range(maks):
         page.keyboard.press("Tab")
