@@ -24,10 +24,10 @@ FNR = tuple(stotte.fiktivt_fnr(i) for i in (7001, 7002, 7003))
 """The fødselsnummer of ``verden``'s persons."""
 
 
-@pytest.fixture(scope="session", autouse=True)
-def logg_uten_fodselsnummer():
-    """Every log record of the whole web test run, at DEBUG, is captured; at the end none may
-    hold a fødselsnummer of the test persons."""
+@contextlib.contextmanager
+def fang_logg(*navn: str):
+    """Capture every log record at DEBUG (the root logger and the loggers named, whose levels
+    are lowered to DEBUG meanwhile); yields the list of formatted lines."""
     import logging
 
     fanget: list[str] = []
@@ -37,14 +37,26 @@ def logg_uten_fodselsnummer():
             with contextlib.suppress(Exception):  # a record that cannot format holds no text
                 fanget.append(self.format(record))
 
-    rot = logging.getLogger()
+    loggere = [logging.getLogger(), *(logging.getLogger(n) for n in navn)]
+    nivaer = [lg.level for lg in loggere]
     h = Fang(level=logging.DEBUG)
-    gammelt = rot.level
-    rot.addHandler(h)
-    rot.setLevel(logging.DEBUG)
-    yield fanget
-    rot.removeHandler(h)
-    rot.setLevel(gammelt)
+    loggere[0].addHandler(h)
+    for lg in loggere:
+        lg.setLevel(logging.DEBUG)
+    try:
+        yield fanget
+    finally:
+        loggere[0].removeHandler(h)
+        for lg, n in zip(loggere, nivaer, strict=True):
+            lg.setLevel(n)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def logg_uten_fodselsnummer():
+    """Every log record of the whole web test run, at DEBUG, is captured; at the end none may
+    hold a fødselsnummer of the test persons."""
+    with fang_logg() as fanget:
+        yield fanget
     tekst = "\n".join(fanget)
     assert not [n for n in FNR if n in tekst], "fødselsnummer i loggen"
 
