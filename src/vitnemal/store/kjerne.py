@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -211,3 +211,47 @@ def programversjon() -> str:
     from importlib.metadata import version
 
     return f"vitnemal {__version__}, reportlab {version('reportlab')}"
+
+
+# --- For display (the web, issue 16): the same core calls, with everything they tell. ---
+
+def vurder_lagret(data: dict, utsteder: Utstederfakta, *, dato: date, lopenummer: int,
+                  navn: str, testdata: bool = False):
+    """A stored (or edited) record as the core sees it on ``dato`` with serial ``lopenummer``
+    (for display: the predicted next one): ``(Utskrift or None,
+    fullførtkoder, loader problems)``. The Utskrift carries the decision, every finding and
+    the document as checked (also when refused, for preview)."""
+    from vitnemal.io.load import validate_data
+    from vitnemal.rules.fullfortkode import beregn
+
+    mappe, problemer = validate_data(data, navn, testdata=testdata)
+    if mappe is None:
+        return None, [], problemer
+    return (forbered(mappe, utsteder, dato=dato, lopenummer=lopenummer, testdata=testdata),
+            beregn(mappe), [])
+
+
+def valider(data: dict, *, navn: str, testdata: bool = False):
+    """The core model's verdict on record data: ``(Elevmappe or None, loader problems)``."""
+    from vitnemal.io.load import validate_data
+
+    return validate_data(data, navn, testdata=testdata)
+
+
+def utkast_pdf(dok: Dokument) -> bytes:
+    """A preview: the document marked «UTKAST» on every page (never an original)."""
+    return render_pdf(replace(dok, utkast=True))
+
+
+def kontrolltekst(regel: str) -> tuple[str, str]:
+    """A check's title and the guideline sentences its docstring quotes (``Ref: 001 §x —
+    «…»``), for a finding's explanation; ``("", "")`` for an unknown id."""
+    import re
+
+    from vitnemal.sjekk.katalog import katalog
+
+    for k in katalog():
+        if k.id == regel:
+            sitater = re.findall(r"«[^«»]{12,}»", " ".join((k.funksjon.__doc__ or "").split()))
+            return k.tittel, " ".join(sitater)
+    return "", ""

@@ -209,3 +209,6 @@ class Hendelse(models.Model):
     skole = models.ForeignKey(Skole, null=True, blank=True, on_delete=models.PROTECT,
                               related_name="+")
     detaljer = models.JSONField(default=dict)
+
+
+from vitnemal.store.roller import Rolle  # noqa: E402,F401  (issue 16: roles per school/county)

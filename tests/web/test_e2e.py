@@ -1,0 +1,169 @@
+"""End to end in real headless Chromium (Debian's ``chromium``, driven by Playwright from PyPI;
+no browser download): the README's ``vitnemal web --demo`` serves, and the main flow is done
+with the keyboard only — log in, find the person, see the FEIL, fix the grade (re-checked by
+HTMX at once), save, issue, download the PDF and open it. axe-core (vendored ``axe.min.js``,
+from the npm package) runs on every page: no serious or critical violation (WCAG 2.1 AA)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .tjener import demo
+
+HER = Path(__file__).parent
+CHROMIUM = os.environ.get("VITNEMAL_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+AXE = HER / "axe.min.js"
+PASSORD = "demo-vitnemal-2026"
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                                reason="chromium er ikke installert (apt-get install chromium)")
+
+
+@pytest.fixture(scope="module")
+def tjener(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("e2e")
+    with open(tmp / "tjener.log", "w") as logg:
+        p, url = demo(tmp, logg)
+        try:
+            yield url, tmp / "tjener.log"
+        finally:
+            p.terminate()
+            p.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def nettleser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+    with sync_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
+                               args=["--no-sandbox", "--disable-dev-shm-usage"])
+        yield b
+        b.close()
+
+
+def _axe(page, sider: list) -> None:
+    """Run axe-core on the page; collect serious/critical violations."""
+    page.wait_for_function("() => window.axe !== undefined")
+    res = page.evaluate("""async () => {
+        const r = await axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}});
+        return r.violations.filter(v => ['serious', 'critical'].includes(v.impact))
+            .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '));
+    }""")
+    sider.append((page.url, res))
+
+
+def _tab_til(page, js_test: str, maks: int = 300) -> None:
+    """Press Tab until the focused element passes ``js_test`` (an expression over ``el``)."""
+    for _ in range(maks):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"() => {{ const el = document.activeElement; return !!({js_test}); }}"):
+            return
+    raise AssertionError(f"nådde ikke {js_test} med Tab")
+
+
+def _tekst(t: str) -> str:
+    return f"el && el.textContent.trim().startsWith({t!r})"
+
+
+def test_hovedflyten_med_tastatur_og_axe(tjener, nettleser, tmp_path):
+    import pikepdf
+
+    url, tjenerlogg = tjener
+    ctx = nettleser.new_context(accept_downloads=True, locale="nb-NO")
+    ctx.add_init_script(path=str(AXE))  # via the DevTools protocol: the page's CSP stays on
+    page = ctx.new_page()
+    csp_brudd: list[str] = []
+    page.on("console", lambda m: csp_brudd.append(m.text)
+            if "Content Security Policy" in m.text else None)
+    sider: list = []
+
+    page.goto(url + "/")
+    assert "/logg-inn/" in page.url
+    _axe(page, sider)
+    page.keyboard.type("saksbehandler")  # the user name field has autofocus
+    page.keyboard.press("Tab")
+    page.keyboard.type(PASSORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(url + "/")
+    _axe(page, sider)
+
+    _tab_til(page, _tekst("Finn person"))
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/sok/")
+    _axe(page, sider)
+    _tab_til(page, "el && el.id === 'id_navn'")
+    page.keyboard.type("Feilsen")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/sok/?*")
+    _axe(page, sider)
+    _tab_til(page, _tekst("Mari Demo Feilsen"))
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/person/*/")
+    assert "KARAKTER-KOLONNE" in page.content() and "1 FEIL" in page.content()
+    _axe(page, sider)
+    person_url = page.url
+
+    _tab_til(page, _tekst("Endre elevmappen"))
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/endre/")
+    _axe(page, sider)
+    _tab_til(page, "el && el.labels && el.labels[0] && "
+                   "el.labels[0].textContent.startsWith('Eksamen, ENG1007')")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("5")
+    page.keyboard.press("Tab")  # change → HTMX posts the values and swaps in the new checks
+    page.wait_for_function("() => document.querySelector('#funn h2:last-of-type')"
+                           ".textContent.includes('0 FEIL')")
+    _tab_til(page, "el && el.id === 'id_arsak'")
+    page.keyboard.type("retting av eksamenskarakter")
+    page.keyboard.press("Enter")
+    page.wait_for_url(person_url)
+    assert "Kontroll: 0 FEIL" in page.content()
+    _axe(page, sider)
+
+    _tab_til(page, _tekst("Utsted dokument"))
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/dokument/*/")
+    assert "dokument utstedt" in page.content()
+    _axe(page, sider)
+    _tab_til(page, _tekst("Last ned PDF"))
+    with page.expect_download() as nedlasting:
+        page.keyboard.press("Enter")
+    fil = tmp_path / "dokument.pdf"
+    nedlasting.value.save_as(fil)
+    with pikepdf.open(fil) as pdf:
+        assert len(pdf.pages) >= 1
+    assert "57110997003" not in nedlasting.value.suggested_filename
+
+    for sti in ("/register/", "/register/?type=V&status=gyldig"):
+        page.goto(url + sti)
+        _axe(page, sider)
+    ctx.close()
+
+    ctx = nettleser.new_context(locale="nb-NO")
+    ctx.add_init_script(path=str(AXE))
+    page = ctx.new_page()
+    page.goto(url + "/logg-inn/")
+    page.fill("#id_username", "revisor")
+    page.fill("#id_password", PASSORD)
+    page.press("#id_password", "Enter")
+    page.wait_for_url(url + "/")
+    for sti in ("/logg/", "/logg/?bruker=saksbehandler", person_url.removeprefix(url)):
+        page.goto(url + sti)
+        _axe(page, sider)
+    dok = page.locator("a[href^='/dokument/']").first.get_attribute("href")
+    page.goto(url + dok)
+    _axe(page, sider)
+    ctx.close()
+
+    brudd = [(u, v) for u, v in sider if v]
+    assert not brudd, brudd
+    assert len(sider) >= 12
+    assert not csp_brudd, csp_brudd
+    assert "57110997003" not in tjenerlogg.read_text()
