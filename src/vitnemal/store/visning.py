@@ -304,3 +304,12 @@ def beredskap(bruker) -> dict[str, int]:
     qs = tilgang.personer(bruker, "lese")
     med_dok = qs.filter(dokumenter__annullering__isnull=True).distinct()
     return {"personer": qs.count(), "utstedt": med_dok.count()}
+
+
+def vurder_endring(versjon: Elevmappeversjon, data: dict, *, dato: date, testdata: bool):
+    """The checks on edited, unsaved record data of ``versjon``'s person, as its school would
+    issue the document on ``dato`` (with the predicted next løpenummer); the caller has read
+    ``versjon`` through ``personside`` (permission checked, read audited)."""
+    return kjerne.vurder_lagret(data, utstederfakta(versjon.skole), dato=dato,
+                                lopenummer=neste_lopenummer(versjon.skole, dato),
+                                navn=versjonsnavn(versjon), testdata=testdata)

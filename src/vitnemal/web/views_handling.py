@@ -16,8 +16,6 @@ from vitnemal.store import kjerne, tilgang, visning
 from vitnemal.store.models import UtstedtDokument
 from vitnemal.store.services import annullering, duplikat, redigering, utstedelse
 from vitnemal.store.services.importering import ImportFeil
-from vitnemal.store.services.utstedelse import navn as versjonsnavn
-from vitnemal.store.services.utstedelse import utstederfakta
 from vitnemal.web import skjema
 from vitnemal.web.views import _funn, side
 
@@ -61,9 +59,8 @@ def sjekk(request, pk: int):
     s = _mappe(request, pk)
     form = skjema.MappeSkjema(s.versjon.data, request.POST)
     form.is_valid()
-    utskrift, _koder, problemer = kjerne.vurder_lagret(
-        form.ny_mappe(), utstederfakta(s.versjon.skole), dato=date.today(),
-        navn=versjonsnavn(s.versjon), testdata=s.person.testdata)
+    utskrift, _koder, problemer = visning.vurder_endring(
+        s.versjon, form.ny_mappe(), dato=date.today(), testdata=s.person.testdata)
     return render(request, "web/_funn.html", {"problemer": [
         f"{p.sti}{f' ({p.post})' if p.post else ''}: {p.melding}" for p in problemer],
         "utskrift": utskrift, **_funn(utskrift)})
