@@ -206,3 +206,7 @@ class Hendelse(models.Model):
     skole = models.ForeignKey(Skole, null=True, blank=True, on_delete=models.PROTECT,
                               related_name="+")
     detaljer = models.JSONField(default=dict)
+
+
+# NVB deliveries (issue 15) live in their own module; imported here so Django registers them.
+from vitnemal.store.nvb_modeller import NvbLevering, NvbLevert  # noqa: E402, F401
