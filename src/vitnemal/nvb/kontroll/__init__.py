@@ -6,12 +6,14 @@ parser could read, and returns a ``Kontrollresultat``: one ``Dokumentkontroll`` 
 findings that concern no single document (the ¤A/¤S/¤D lines, lines that could not be placed,
 the file as a whole). A document with a FEIL is one NVB would not import.
 
-These checks need no diploma rules: the format facts only. The checks of the guideline's
-rules (the core's catalogue, class FAG) are run on each document in a later round.
+The file checks need the format facts only. Then each document is read into the core's
+``Dokument`` and checked by the guideline's catalogue, the one the register uses
+(``kontroll.retningslinjer``, class FAG); the guideline checks that need the elevmappe are
+named once per file as not checked (INFO). ``retningslinjer=False`` runs the file checks only.
 
 >>> from vitnemal.nvb.les import les
 >>> r = kontroller(les(b"\\xc2\\xa4A\\xc2\\xa4974544482"))
->>> r.har_feil, [f.regel for f in r.filfunn]
+>>> r.har_feil, [f.regel for f in r.filfunn][:1]
 (True, ['NVB-FELTANTALL'])
 """
 
@@ -21,9 +23,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from vitnemal.findings import Alvorlighet
+from vitnemal.kodeverk import load
 from vitnemal.nvb.funn import Funnliste, NvbFinding, lag
 from vitnemal.nvb.kontroll.katalog import Filsjekk, Treff, katalog
 from vitnemal.nvb.kontroll.kontekst import Dokumentkontekst, Filkontekst
+from vitnemal.nvb.kontroll.retningslinjer import ikke_kontrollert
+from vitnemal.nvb.kontroll.retningslinjer import sjekk as retningslinjer_sjekk
 from vitnemal.nvb.les import Lesing
 from vitnemal.nvb.minne import uten_syklisk_gc
 from vitnemal.nvb.poster import Vgdok
@@ -49,6 +54,8 @@ class Kontrollresultat:
     dokumenter: tuple[Dokumentkontroll, ...]
     antall: Counter  # every finding by severity, those not kept included
     utelatt: int  # findings beyond the cap, counted but not kept
+    #: INFO, once per file: the guideline checks that need the elevmappe (not counted).
+    ikke_kontrollert: tuple[NvbFinding, ...] = ()
 
     @property
     def har_feil(self) -> bool:
@@ -69,14 +76,16 @@ def _finding(s: Filsjekk, t: Treff, vgdoknr: str | None) -> NvbFinding:
                felt=t.felt, vgdoknr=t.vgdoknr or vgdoknr, fagkode=t.fagkode, merknad=t.merknad)
 
 
-def kontroller(lesing: Lesing, *, testdata: bool = False) -> Kontrollresultat:
-    """Every file check over ``lesing.lesbart``; ``testdata`` accepts synthetic test
-    fødselsnummer (Tenor, NAV) as ``vitnemal fnr --testdata`` does."""
+def kontroller(lesing: Lesing, *, testdata: bool = False,
+               retningslinjer: bool = True) -> Kontrollresultat:
+    """Every file check over ``lesing.lesbart``, then (``retningslinjer``) the guideline's
+    checks on each document; ``testdata`` accepts synthetic test fødselsnummer (Tenor, NAV)
+    as ``vitnemal fnr --testdata`` does."""
     with uten_syklisk_gc():  # speed: see vitnemal.nvb.minne
-        return _kontroller(lesing, testdata)
+        return _kontroller(lesing, testdata, retningslinjer)
 
 
-def _kontroller(lesing: Lesing, testdata: bool) -> Kontrollresultat:
+def _kontroller(lesing: Lesing, testdata: bool, retningslinjer: bool) -> Kontrollresultat:
     gammel = lesing.funnliste
     fl = Funnliste(maks=gammel.maks, antall=Counter(gammel.antall), utelatt=gammel.utelatt,
                    beholdt=gammel.beholdt)
@@ -98,14 +107,22 @@ def _kontroller(lesing: Lesing, testdata: bool) -> Kontrollresultat:
     doksjekker = [s for s in sjekker if s.omfang == "dokument"]
     kontroller_: list[Dokumentkontroll] = []
     sett: set[str] = set()
+    kv = load() if retningslinjer else None
+    skolenr = {id(d): o.skolenr for o in lesing.lesbart.organisasjoner for d in o.dokumenter}
     for k, dok in enumerate(dokumenter, 1):
         nr = dok.vgdoknr
         funn = per_dok.get(nr, []) if nr not in sett else []
         sett.add(nr)
         ktx = Dokumentkontekst(dok, fktx)
+        regler = set()
         for s in doksjekker:
             for t in s.funksjon(ktx):
+                regler.add(s.id)
                 fl.ta_med(funn, _finding(s, t, nr))
+        if kv is not None:
+            for f in retningslinjer_sjekk(dok, kv, skolenr=skolenr.get(id(dok)),
+                                          testdata=testdata, fil_regler=regler):
+                fl.ta_med(funn, f)
         kontroller_.append(Dokumentkontroll(k, dok, _sortert(funn)))
     return Kontrollresultat(lesing, _sortert(filfunn), tuple(kontroller_), fl.antall,
-                            fl.utelatt)
+                            fl.utelatt, tuple(ikke_kontrollert()) if kv and dokumenter else ())
