@@ -32,3 +32,23 @@ def test_eksport_fra_kommandolinjen(cli, tmp_path):  # noqa: F811
     rc, out, err = cli("nvb", "eksport", "--fra", "2026-07-01", "--til", "2026-06-01", "-o",
                        str(fil))
     assert rc == 2 and "--fra" in err  # usage
+
+
+def test_import_fra_kommandolinjen(cli, tmp_path):  # noqa: F811
+    from tests.nvb.bygg import fil, kompetansebevis, vitnemal
+    from vitnemal.nvb import skriv
+
+    assert cli("skole", "registrer", "--orgnr", "974544482", "--navn", "Nordlys vgs", "--sted",
+               "Oslo", "--underskriver", "Rektor Randi Rektorsen", "--underskriver",
+               "Per Avdeling", "--skolenummer", "03012")[0] == 0
+    sti = tmp_path / "annet.txt"
+    sti.write_text(skriv(fil(vitnemal(9), kompetansebevis(3))), encoding="utf-8")
+    rc, out, err = cli("nvb", "import", str(sti), "--skole", "974544482", "--testdata")
+    assert rc == 0, err
+    assert "Importert 2 dokument(er)" in out and "neste løpenummer for 974544482 i 2026: 10" in out
+    rc, out, err = cli("nvb", "import", str(sti), "--skole", "974544482", "--testdata", "--json")
+    data = json.loads(out)
+    assert rc == 1 and not data["importert"] and any("finnes allerede" in p
+                                                     for p in data["problemer"])
+    rc, _, err = cli("nvb", "import", str(tmp_path / "mangler.txt"), "--skole", "974544482")
+    assert rc == 2 and "finnes ikke" in err

@@ -9,8 +9,9 @@ Exit status: 0 done (also: nothing new to deliver), 1 refused, 2 usage or unread
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-from vitnemal.cli.common import dump_json, parse_dato
+from vitnemal.cli.common import add_testdata_argument, dump_json, parse_dato
 from vitnemal.cli.registerfelles import add_felles, beskyttet, formal, start
 
 
@@ -32,6 +33,21 @@ def register(nvbsub) -> None:
     e.add_argument("-o", "--fil", required=True, metavar="FIL", help="¤-filen som skrives")
     add_felles(e)
     e.set_defaults(func=beskyttet(run_eksport))
+
+    i = nvbsub.add_parser(
+        "import", help="ta inn dokumenter utstedt i et annet system fra en ¤-fil",
+        description="Tar inn dokumentene i ¤-filen som utstedte dokumenter i registeret (for et "
+        "fylke som flytter til vitnemal): alt eller ingenting, alle problemer på én gang. "
+        "Nummerserien flyttes forbi hvert importert nummer. Dokumentene regnes som levert til "
+        "NVB (av det andre systemet) med mindre --ikke-levert er gitt.")
+    i.add_argument("fil", metavar="FIL", help="¤-filen")
+    i.add_argument("--skole", required=True, metavar="ORGNR",
+                   help="skolen som utstedte dokumentene")
+    i.add_argument("--ikke-levert", action="store_true",
+                   help="dokumentene er ikke levert til NVB; neste eksport tar dem med")
+    add_testdata_argument(i)
+    add_felles(i)
+    i.set_defaults(func=beskyttet(run_import))
 
 
 def run_eksport(args) -> int:
@@ -59,3 +75,44 @@ def run_eksport(args) -> int:
             print(f"  person {f['person']} {f['navn']}: {f['dokument']}")
     return 0
 
+
+
+def run_import(args) -> int:
+    from vitnemal.errors import InputError
+    from vitnemal.nvb import les
+
+    sti = Path(args.fil)
+    if not sti.is_file():
+        raise InputError(f"{args.fil} finnes ikke eller er ikke en fil")
+    data = sti.read_bytes()
+    bruker = start(args)
+    from vitnemal.store.services import nvb_import, skoler
+
+    lesing = les(data)
+    if not lesing.lest:
+        raise InputError(f"{args.fil} kan ikke leses som en ¤-fil: " + "; ".join(
+            p.finding.melding for p in lesing.problemer[:5]))
+    try:
+        r = nvb_import.importer(bruker, lesing, skoler.finn(args.skole), filnavn=str(
+            sti.resolve()), data=data, testdata=args.testdata, levert=not args.ikke_levert,
+            formal=formal(args, "vitnemal nvb import"))
+    except nvb_import.NvbImportFeil as feil:
+        if args.json:
+            dump_json({"importert": False, "problemer": feil.problemer})
+        else:
+            print(f"{args.fil}: {feil}:", file=sys.stderr)
+            for p in feil.problemer:
+                print(f"  {p}", file=sys.stderr)
+        return 1
+    if args.json:
+        dump_json({"importert": True, **r.as_dict()})
+        return 0
+    print(f"Importert {len(r.dokumenter)} dokument(er) og {len(r.annulleringer)} "
+          f"annullering(er) fra {args.fil}.")
+    for d in r.dokumenter:
+        print(f"  {d['nummer']}: person {d['person']}" + (" (ny)" if d["ny_person"] else ""))
+    for serie, neste in r.serier.items():
+        print(f"  neste løpenummer for {serie.replace(':', ' i ')}: {neste}")
+    if r.levering_id:
+        print(f"  registrert som levert til NVB (leveranse {r.levering_id})")
+    return 0
