@@ -50,6 +50,9 @@ def register(sub) -> None:
     p.add_argument("--klarsjekker", action="store_true",
                    help="vis oppføringer med klarsjekk og sjekkregisteret")
     p.set_defaults(func=run)
+    from vitnemal.cli import arshjul_klar
+
+    arshjul_klar.register(p.add_subparsers(dest="arshjul_kommando", metavar="KOMMANDO"))
 
 
 def _overrides(args, arshjul):
@@ -172,7 +175,7 @@ def format_text(hendelser: list[Hendelse]) -> str:
 
 
 def format_klarsjekker() -> str:
-    out = ["Klarsjekker (kjøres mot registeret i senere versjoner):"]
+    out = ["Klarsjekker (kjøres mot registeret med «vitnemal arshjul klar»):"]
     users: dict[str, list[str]] = {}
     for o in seed_arshjul().oppforinger:
         if o.klarsjekk:
