@@ -73,3 +73,21 @@ def test_kode_kjernen_ikke_kan_fore_sies_ikke_gjettes():
 def test_bare_filkontroller_nar_retningslinjer_er_av():
     r = kontroller(les(skriv(fil(vitnemal(1))).encode()), testdata=True, retningslinjer=False)
     assert r.ikke_kontrollert == () and all(f.klasse != "FAG" for f in r.dokumenter[0].funn)
+
+
+def test_parallelt_gir_samme_resultat_som_en_prosess(monkeypatch):
+    """The per-document checks split over worker processes give the same findings, in the
+    same order, as one process."""
+    import vitnemal.nvb.kontroll as k
+
+    nr = vgdoknr(1)
+    doks = [vitnemal(1, m=(PostM(nr, 1, "VMM06"), PostM(nr, 2, "VMM33"))), kompetansebevis(2),
+            *(vitnemal(i) for i in range(3, 12))]
+    data = skriv(fil(*doks)).encode()
+    monkeypatch.setattr(k, "_kjerner", lambda: 1)
+    en = kontroller(les(data), testdata=True)
+    monkeypatch.setattr(k, "_kjerner", lambda: 2)
+    monkeypatch.setattr(k, "PARALLELT_FRA", 2)
+    to = kontroller(les(data), testdata=True)
+    assert [d.funn for d in to.dokumenter] == [d.funn for d in en.dokumenter]
+    assert to.antall == en.antall and any(d.funn for d in to.dokumenter)
