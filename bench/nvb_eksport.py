@@ -82,7 +82,10 @@ def _fyll(antall: int) -> None:
     for i, (p, v) in enumerate(zip(personer, versjoner, strict=True)):
         mal = maler[i % len(maler)]
         nr = kjerne.dokumentnummer(mal.type, ORGNR, DATO.year, i + 1)
-        dok = replace(kjerne.med_nummer(mal, nr), fodselsnummer=p.fodselsnummer, navn=p.navn)
+        dok = replace(kjerne.med_nummer(mal, nr), fodselsnummer=p.fodselsnummer, navn=p.navn,
+                      skole=skole.navn, sted=skole.sted,
+                      underskrivere=(skole.underskriver_1, skole.underskriver_2))
+        dok = replace(dok, koder=replace(dok.koder, orgnr=ORGNR, skolenummer="03012"))
         rader.append(UtstedtDokument(
             nummer=nr, tildelt=True, type=dok.type.value, orgnr=ORGNR, ar=DATO.year,
             lopenummer=i + 1, art="original", person=p, skole=skole, mappeversjon=v,

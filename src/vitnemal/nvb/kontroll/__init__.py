@@ -158,7 +158,8 @@ class _Arbeid:
     def alle(self, prosesser: int | None = None):
         n = len(self.dokumenter)
         prosesser = prosesser if prosesser is not None else _kjerner()
-        if prosesser < 2 or n < PARALLELT_FRA:
+        # The file checks alone are cheap: workers only for the guideline's catalogue.
+        if prosesser < 2 or n < PARALLELT_FRA or self.kv is None:
             return (self.en(i) for i in range(n))
         return self._parallelt(n, prosesser)
 
