@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from vitnemal.arshjul import ics
-from vitnemal.arshjul.klarsjekk import KLARSJEKKER
+from vitnemal.arshjul.klarsjekk import KLARSJEKKER, NVB_SJEKKER
 from vitnemal.arshjul.loader import school_year_of, school_year_start, seed_arshjul
 from vitnemal.arshjul.model import UKEDAGER, Hendelse, Kategori
 from vitnemal.arshjul.overstyring import default_file, file_school_year, load_overstyring
@@ -184,6 +184,8 @@ def format_klarsjekker() -> str:
         out.append(f"- {check.navn} ({check.status}): {check.beskrivelse}")
         for oid in users.get(check.navn, []):
             out.append(f"    {oid}")
+        if check.navn in NVB_SJEKKER:
+            out.append("    NVB: dokumentene synlige i Nasjonal vitnemålsdatabase 1. juli")
     return "\n".join(out)
 
 
