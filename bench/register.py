@@ -107,7 +107,10 @@ def main(argv=None) -> None:
     kinds = [a.bare] if a.bare else ["sqlite"] + (["postgresql"] if a.pg else [])
     with tempfile.TemporaryDirectory(prefix="vitnemal-bench-") as d:
         tmp = Path(d)
-        kat = stotte.skriv_mapper(tmp / "mapper", stotte.mapper(a.antall))
+        mapper = stotte.mapper(a.antall)
+        for i, m in enumerate(mapper):  # one number per person, or lag refuses them (001 §2.8)
+            m["utsteder"]["lopenummer"] = i % 99_999 + 1
+        kat = stotte.skriv_mapper(tmp / "mapper", mapper)
         env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "VITNEMAL_DB")}
         t_lag, _ = kjor(env, "lag", str(kat), "-o", str(tmp / "pdf"), "--dato", DATO,
                         "--jobber", a.jobber)
