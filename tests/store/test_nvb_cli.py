@@ -24,9 +24,13 @@ def test_eksport_fra_kommandolinjen(cli, tmp_path):  # noqa: F811
     fil = tmp_path / "nvb.txt"
     rc, out, err = cli("nvb", "eksport", "--test", "-o", str(fil))
     assert rc == 0 and "Testfil" in out and fil.read_text(encoding="utf-8").count("¤V¤T") == 2
+    assert "filkontroll: ingen dokumenter med FEIL" in out
     rc, out, _ = cli("nvb", "eksport", "-o", str(fil), "--json")
     data = json.loads(out)
     assert rc == 0 and len(data["dokumenter"]) == 2 and data["levering"]
+    rc, out, _ = cli("nvb", "eksport", "-o", str(tmp_path / "fra-juli.txt"), "--fra",
+                     "2026-07-01")
+    assert rc == 0 and "Ingen nye" in out
     rc, out, _ = cli("nvb", "eksport", "-o", str(tmp_path / "igjen.txt"))
     assert rc == 0 and "Ingen nye" in out and not (tmp_path / "igjen.txt").exists()
     rc, out, err = cli("nvb", "eksport", "--fra", "2026-07-01", "--til", "2026-06-01", "-o",
@@ -52,3 +56,15 @@ def test_import_fra_kommandolinjen(cli, tmp_path):  # noqa: F811
                                                      for p in data["problemer"])
     rc, _, err = cli("nvb", "import", str(tmp_path / "mangler.txt"), "--skole", "974544482")
     assert rc == 2 and "finnes ikke" in err
+
+
+def test_filkontrollen_etter_eksport_navngir_dokumenter_med_feil():
+    from tests.nvb.bygg import fag, fil, vgdoknr, vitnemal
+    from vitnemal.cli.nvb_register import _filkontroll
+    from vitnemal.nvb import skriv
+
+    nr = vgdoknr(1)
+    uten_form = vitnemal(1, f=(fag(nr, "NOR1267", karakter_eksamen="5"),))  # F6 without F7
+    tekst = _filkontroll(skriv(fil(uten_form, vitnemal(2))), "x.txt")
+    assert tekst.startswith("filkontroll: 1 dokument(er) med FEIL") and nr in tekst
+    assert vgdoknr(2) not in tekst

@@ -67,6 +67,7 @@ def run_eksport(args) -> int:
         hva = "Testfil (registreres ikke som levert)" if r.test else f"Leveranse {r.levering_id}"
         print(f"{hva}: {r.fil}\n  {len(r.dokumenter)} dokument(er), {len(r.annulleringer)} "
               f"annullering(er), SHA-256 {r.sha256}")
+        print(f"  {_filkontroll(r.tekst, r.fil)}")
     if r.fiktive:
         print(f"\nIkke levert — fiktivt fødselsnummer fra VIGO (003 A01), {len(r.fiktive)} "
               "dokument(er); følg opp når personen har fått fødselsnummer eller D-nummer:",
@@ -75,6 +76,20 @@ def run_eksport(args) -> int:
             print(f"  person {f['person']} {f['navn']}: {f['dokument']}")
     return 0
 
+
+
+def _filkontroll(tekst: str, fil: str) -> str:
+    """The file checks on what was written, as NVB's engine would run them first (synthetic
+    test numbers accepted: a test register has them)."""
+    from vitnemal.nvb import kontroller, les
+
+    k = kontroller(les(tekst.encode("utf-8")), testdata=True, retningslinjer=False)
+    feil = [d.dok.vgdoknr for d in k.dokumenter if d.har_feil]
+    if not feil:
+        return "filkontroll: ingen dokumenter med FEIL"
+    vis = ", ".join(feil[:5]) + (f" og {len(feil) - 5} til" if len(feil) > 5 else "")
+    return (f"filkontroll: {len(feil)} dokument(er) med FEIL som NVB ikke tar inn ({vis}); "
+            f"se «vitnemal nvb sjekk {fil}»")
 
 
 def run_import(args) -> int:
