@@ -40,7 +40,7 @@ def test_kategori_filter_and_fields(capsys):
     rows = run_json(capsys, "--skolear", "2023-2024", "--kategori", "lanekassen")
     assert [r["start"] for r in rows] == ["2023-09-01", "2024-03-01"]
     assert rows[0]["klarsjekk"] == "eksamensresultater_lanekassen"
-    assert rows[0]["klarsjekk_status"] == "ikke implementert ennå"
+    assert rows[0]["klarsjekk_status"] == "implementert"
     assert rows[0]["til"] == "Lånekassen"
 
 
@@ -119,7 +119,7 @@ def test_ics_round_trip_and_stable_uids(tmp_path, capsys):
 def test_klarsjekker_listing(capsys):
     assert main(["arshjul", "--klarsjekker"]) == 0
     out = capsys.readouterr().out
-    assert "fullfortkoder_satt (ikke implementert ennå)" in out
+    assert "fullfortkoder_satt (implementert)" in out
     assert "2024-07-08-fpvs" in out
 
 

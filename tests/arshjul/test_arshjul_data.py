@@ -106,7 +106,23 @@ def test_readiness_checks_are_named_and_registered():
     assert checks["2023-09-01-eksamen-lanekassen"] == "eksamensresultater_lanekassen"
     assert checks["2023-09-25-ssbresultat-vgo-2"] == "resultater_ssb"
     assert set(checks.values()) <= set(KLARSJEKKER)
-    assert all(not c.implementert for c in KLARSJEKKER.values())
+    assert all(c.implementert for c in KLARSJEKKER.values())
+
+
+def test_frister_i_vinduet_med_nvb_1_juli():
+    from datetime import date
+
+    from vitnemal.arshjul.klarsjekk import NVB_SJEKKER, frister
+    from vitnemal.arshjul.queries import timeline
+
+    fra, til = date(2024, 6, 20), date(2024, 7, 10)
+    f = frister(timeline(seed_arshjul(), fra, til), fra, til)
+    nvb = [x for x in f if x.kilde == "NVB"]
+    assert [x.klarsjekk for x in nvb] == sorted(NVB_SJEKKER)
+    assert all(x.dato == date(2024, 7, 1) for x in nvb)
+    assert all(fra <= x.dato <= til for x in f)
+    assert not [x for x in frister(timeline(seed_arshjul(), fra, fra), fra, fra)
+                if x.kilde == "NVB"]
 
 
 def test_bad_data_file_names_file_line_entry_and_field(tmp_path):

@@ -15,7 +15,7 @@ TID = datetime(2026, 6, 21, 9, 15, 0)
 
 
 def _kontroll(f, **kw):
-    return kontroller(les(skriv(f).encode()), testdata=True, **kw)
+    return kontroller(les(skriv(f).encode()), testdata=True, retningslinjer=False, **kw)
 
 
 def _fil_med_funn():
@@ -28,7 +28,7 @@ def _fil_med_funn():
 
 
 def test_resultatfilens_form():
-    r = kontroller(les(_fil_med_funn().encode()), testdata=True)
+    r = kontroller(les(_fil_med_funn().encode()), testdata=True, retningslinjer=False)
     tekst = resultat.skriv_resultat(r, tidspunkt=TID, kjoretid=1.6)
     poster, problemer = les_resultat(tekst.encode())
     assert problemer == ()
@@ -55,16 +55,16 @@ def test_resultatfilens_form():
 
 
 def test_resultatfilen_er_deterministisk_og_har_lf():
-    r = kontroller(les(_fil_med_funn().encode()), testdata=True)
+    r = kontroller(les(_fil_med_funn().encode()), testdata=True, retningslinjer=False)
     a = resultat.skriv_resultat(r, tidspunkt=TID, kjoretid=0.2)
-    b = resultat.skriv_resultat(kontroller(les(_fil_med_funn().encode()), testdata=True),
+    b = resultat.skriv_resultat(kontroller(les(_fil_med_funn().encode()), testdata=True, retningslinjer=False),
                                 tidspunkt=TID, kjoretid=0.2)
     assert a == b and "\r" not in a and a.endswith("\n")
 
 
 def test_meldinger_med_fiendtlig_innhold_kan_skrives():
     tekst = "¤A¤974544482¤03012¤0¤0¤0¤0¤0¤x¤1¤20260101000000\n¤X¤a\\nb}¤c\x01¤¤V\nlinje {¤\n"
-    r = kontroller(les(tekst.encode()))
+    r = kontroller(les(tekst.encode()), retningslinjer=False)
     ut = resultat.skriv_resultat(r, tidspunkt=TID, kjoretid=0)
     poster, problemer = les_resultat(ut.encode())
     assert problemer == () and len(poster) == 1 + len(r.filfunn)
@@ -72,14 +72,14 @@ def test_meldinger_med_fiendtlig_innhold_kan_skrives():
 
 def test_utelatte_funn_nevnes_i_resultatfilen():
     data = skriv(fil(vitnemal(1))).encode() + b"x\n" * 50
-    r = kontroller(les(data, maks_funn=10), testdata=True)
+    r = kontroller(les(data, maks_funn=10), testdata=True, retningslinjer=False)
     poster, _ = les_resultat(resultat.skriv_resultat(r, tidspunkt=TID, kjoretid=0).encode())
     assert poster[-1].parameter_1 == "NVB-GRENSE" and "40 funn til" in poster[-1].tekst
     assert poster[0].antall_e == 11
 
 
 def test_rapporten_grupperer_per_dokument_og_alvorlighet():
-    r = kontroller(les(_fil_med_funn().encode()), testdata=True)
+    r = kontroller(les(_fil_med_funn().encode()), testdata=True, retningslinjer=False)
     tekst = rapport.tekst(r, "levering.txt")
     assert tekst.startswith("Kontroll av levering.txt: 1 organisasjon(er), 2 dokument(er), "
                             "0 annullering(er), 10 linjer.\nResultat: 2 FEIL. 1 dokument(er) "
@@ -94,7 +94,7 @@ def test_rapporten_grupperer_per_dokument_og_alvorlighet():
 
 
 def test_rapport_som_json():
-    r = kontroller(les(_fil_med_funn().encode()), testdata=True)
+    r = kontroller(les(_fil_med_funn().encode()), testdata=True, retningslinjer=False)
     d = rapport.som_dict(r, "levering.txt")
     assert d["antall"] == {"FEIL": 2, "VARSEL": 0, "TIPS": 0, "INFO": 0}
     assert [f["regel"] for f in d["filfunn"]] == ["NVB-ANTALL"]

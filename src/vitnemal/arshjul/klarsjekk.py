@@ -1,14 +1,18 @@
-"""Readiness checks (klarsjekker): named checks that later issues will run against the register.
+"""Readiness checks (klarsjekker): named checks run against the register before a deadline.
 
 Ref: 000 september 2023 (entries that concern this system's own data: results to SSB/Udir,
-exam results to Lånekassen, fullførtkoder to FPVS, grades after appeal)
+exam results to Lånekassen, fullførtkoder to FPVS, grades after appeal); issue 15 for the
+NVB deadline (1 July: «applicants must see them there by 1 July») and its checks.
 
-Only the registry exists: no check is implemented yet («ikke implementert ennå»).
+This module is the pure registry (names, what each verifies) and the deadlines within a window
+(``frister``); the queries live in the register (``vitnemal.store.klar``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 IKKE_IMPLEMENTERT = "ikke implementert ennå"
 
@@ -17,7 +21,7 @@ IKKE_IMPLEMENTERT = "ikke implementert ennå"
 class Klarsjekk:
     navn: str
     beskrivelse: str  # what it will verify (Norwegian)
-    implementert: bool = False
+    implementert: bool = True
 
     @property
     def status(self) -> str:
@@ -44,8 +48,45 @@ _CHECKS = (
     Klarsjekk("halvarsvurdering_registrert",
               "Halvårsvurdering/terminkarakter H1 er registrert i alle fag der den kreves (004 H)."),
     Klarsjekk("vitnemal_utstedt",
-              "Vitnemål/kompetansebevis er utstedt for alle med fullført opplæring. Seed 000 "
-              "har ingen dato for dette, så ingen oppføring bruker sjekken ennå."),
+              "Vitnemål/kompetansebevis er utstedt for alle med fullført opplæring (elevmappen "
+              "gir et dokument uten FEIL). Seed 000 har ingen dato for dette; NVB-fristen "
+              "1. juli bruker sjekken."),
+    Klarsjekk("nvb_levert",
+              "Alle utstedte dokumenter og annulleringer er levert til NVB (vitnemal nvb "
+              "eksport); dokumenter for personer med fiktivt fødselsnummer listes for "
+              "oppfølging (003 A01)."),
+    Klarsjekk("dokumenter_uten_feil",
+              "Ingen elevmappe gir et dokument med FEIL (det kan ikke utstedes eller leveres)."),
 )
 
 KLARSJEKKER: dict[str, Klarsjekk] = {c.navn: c for c in _CHECKS}
+
+
+#: Ref: issue 15 — NVB: the documents must be in the national database by 1 July; seed 000
+#: has no entry for it, so the deadline is fixed here (docs/decisions.md).
+NVB_FRIST = (7, 1)
+NVB_SJEKKER = ("vitnemal_utstedt", "nvb_levert", "dokumenter_uten_feil")
+
+
+@dataclass(frozen=True, slots=True)
+class Frist:
+    """A deadline within the window and the readiness check that must hold before it."""
+
+    dato: date
+    hva: str
+    kilde: str  # the årshjul entry's id, or «NVB»
+    klarsjekk: str
+
+
+def frister(hendelser: Iterable, fra: date, til: date) -> list[Frist]:
+    """The deadlines in [fra, til]: the årshjul's entries that name a check (``hendelser``:
+    ``arshjul.model.Hendelse`` in the window; the deadline is the entry's last day) and the
+    NVB deadline of each year in the window, in date order."""
+    ut = [Frist(h.slutt, h.hva, h.oppforing.id, h.oppforing.klarsjekk)
+          for h in hendelser if h.oppforing.klarsjekk and fra <= h.slutt <= til]
+    for ar in range(fra.year, til.year + 1):
+        d = date(ar, *NVB_FRIST)
+        if fra <= d <= til:
+            ut += [Frist(d, "Vitnemål og kompetansebevis synlige i Nasjonal vitnemålsdatabase",
+                         "NVB", navn) for navn in NVB_SJEKKER]
+    return sorted(ut, key=lambda f: (f.dato, f.kilde, f.klarsjekk))

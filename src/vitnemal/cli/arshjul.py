@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from vitnemal.arshjul import ics
-from vitnemal.arshjul.klarsjekk import KLARSJEKKER
+from vitnemal.arshjul.klarsjekk import KLARSJEKKER, NVB_SJEKKER
 from vitnemal.arshjul.loader import school_year_of, school_year_start, seed_arshjul
 from vitnemal.arshjul.model import UKEDAGER, Hendelse, Kategori
 from vitnemal.arshjul.overstyring import default_file, file_school_year, load_overstyring
@@ -50,6 +50,9 @@ def register(sub) -> None:
     p.add_argument("--klarsjekker", action="store_true",
                    help="vis oppføringer med klarsjekk og sjekkregisteret")
     p.set_defaults(func=run)
+    from vitnemal.cli import arshjul_klar
+
+    arshjul_klar.register(p.add_subparsers(dest="arshjul_kommando", metavar="KOMMANDO"))
 
 
 def _overrides(args, arshjul):
@@ -172,7 +175,7 @@ def format_text(hendelser: list[Hendelse]) -> str:
 
 
 def format_klarsjekker() -> str:
-    out = ["Klarsjekker (kjøres mot registeret i senere versjoner):"]
+    out = ["Klarsjekker (kjøres mot registeret med «vitnemal arshjul klar»):"]
     users: dict[str, list[str]] = {}
     for o in seed_arshjul().oppforinger:
         if o.klarsjekk:
@@ -181,6 +184,8 @@ def format_klarsjekker() -> str:
         out.append(f"- {check.navn} ({check.status}): {check.beskrivelse}")
         for oid in users.get(check.navn, []):
             out.append(f"    {oid}")
+        if check.navn in NVB_SJEKKER:
+            out.append("    NVB: dokumentene synlige i Nasjonal vitnemålsdatabase 1. juli")
     return "\n".join(out)
 
 

@@ -42,6 +42,9 @@ def register(sub) -> None:
     s.add_argument("--maks-mb", type=int, default=MAKS_BYTE // (1024 * 1024), metavar="N",
                    help="største filstørrelse som leses, i MB (standard: %(default)s)")
     s.set_defaults(func=run_sjekk)
+    from vitnemal.cli import nvb_register
+
+    nvb_register.register(nvbsub)
     p.set_defaults(func=lambda args: _uten_kommando(p))
 
 
@@ -50,7 +53,7 @@ def _uten_kommando(parser) -> int:
     return 2
 
 
-def _naa() -> datetime:
+def naa() -> datetime:
     """Now, as Norwegian local time (T14), naive."""
     try:
         from zoneinfo import ZoneInfo
@@ -64,7 +67,7 @@ def run_sjekk(args) -> int:
     if args.maks_mb < 1:
         raise InputError("--maks-mb må være minst 1")
     start = time.perf_counter()
-    tidspunkt = _naa()
+    tidspunkt = naa()
     sti = Path(args.fil)
     if sti.is_dir():
         raise InputError(f"{args.fil} er en mappe, ikke en ¤-fil")

@@ -58,6 +58,7 @@ vitnemal.ids.exceptions.InvalidChecksum: kontrollsifrene stemmer ikke (modulus 1
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from vitnemal.ids import fnr_lesing, mod11
@@ -139,6 +140,20 @@ def analyse(number: str, *, testdata: bool = False, today: date | None = None) -
     >>> a.gyldig, a.type.value
     (False, 'fh_nummer')
     """
+    if isinstance(number, str):
+        return _analyse_husket(number, testdata, today)
+    return _analyse_ukjent(number, testdata, today)
+
+
+@functools.lru_cache(maxsize=1024)
+def _analyse_husket(number: str, testdata: bool, today: date | None) -> Analyse:
+    """``analyse``, remembered for the last numbers: the NVB control analyses each document's
+    number twice (the file check V14/V15 and the guideline's identity checks), and an
+    ``Analyse`` is immutable, so the second is a look-up."""
+    return _analyse_ukjent(number, testdata, today)
+
+
+def _analyse_ukjent(number, testdata: bool, today: date | None) -> Analyse:
     try:
         return _analyse(number, testdata=testdata, today=today)
     except ValidationError as exc:

@@ -56,8 +56,15 @@ def tekst(r: Kontrollresultat, navn: str) -> str:
                *_linjer_for(d.funn, "  ")]
     if r.utelatt:
         ut += ["", f"{r.utelatt} funn til er ikke vist: grensen for antall funn er nådd."]
-    ut += ["", "Kontrollen omfatter filkontrollene (formatet); retningslinjenes regler for "
-           "fag og dokumenttype er ikke kontrollert ennå."]
+    if r.ikke_kontrollert:
+        ut += ["", "Kontrollen omfatter filkontrollene (formatet) og retningslinjenes kontroller "
+               "som leser dokumentet. Ikke kontrollert (¤-filen har ikke elevmappen: status, "
+               "alle programområdelinjer og fag, begrunnelser):"]
+        ut += [f"  {f.regel} ({f.finding.paragraf}): "
+               + f.tekst.removeprefix("ikke kontrollert: ").removesuffix(
+                   " (¤-filen har ikke elevmappen)") for f in r.ikke_kontrollert]
+    else:
+        ut += ["", "Kontrollen omfatter filkontrollene (formatet)."]
     return "\n".join(ut) + "\n"
 
 
@@ -72,6 +79,7 @@ def som_dict(r: Kontrollresultat, navn: str) -> dict:
         "antall": {a.value: r.antall[a] for a in Alvorlighet},
         "utelatt": r.utelatt,
         "filfunn": [f.as_dict() for f in r.filfunn],
+        "ikke_kontrollert": [f.as_dict() for f in r.ikke_kontrollert],
         "dokumentfunn": [
             {"kontrollnr": d.kontrollnr, "vgdoknr": d.dok.vgdoknr,
              "linje": d.dok.linjer.v if d.dok.linjer else None,

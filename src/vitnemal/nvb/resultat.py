@@ -72,7 +72,7 @@ def resultatposter(r: Kontrollresultat, *, tidspunkt: datetime, kjoretid: float)
     """The records of the result file, in order."""
     poster: list = []
     e_nr = 0
-    for f in r.filfunn:
+    for f in (*r.filfunn, *r.ikke_kontrollert):
         e_nr += 1
         poster.append(_e(e_nr, None, f))
     for d in r.dokumenter:

@@ -58,6 +58,21 @@ def _koder_for(f):
             return fmt.skriv(v, siffer=siffer)
 
         return tekst
+    if fmt.art == "N":
+        lengde, eksakt = fmt.lengde, fmt.eksakt
+        grense = 10 ** lengde if lengde is not None else None
+
+        def tall(v):
+            # The common case (a plain int or digit string that fits); the rest the long way.
+            if siffer:
+                if (type(v) is str and v.isdigit() and v.isascii()
+                        and (lengde is None or (len(v) == lengde if eksakt else len(v) <= lengde))):
+                    return v
+            elif type(v) is int and v >= 0 and (grense is None or v < grense):
+                return f"{v:0{lengde}d}" if eksakt else str(v)
+            return fmt.skriv(v, siffer=siffer)
+
+        return tall
     return lambda v: fmt.skriv(v, siffer=siffer)
 
 

@@ -30,7 +30,11 @@ def karakter_kolonne(ktx):
     """Ref: 001 §5.2 — «Andre vurderingsformer/-uttrykk»: each expression has its column (IM
     «Ikke møtt» only for exams, D «Deltatt» and VO only in the standpunkt column, BM only for the
     fag-/svenneprøve in the exam column …), as the kodeverk's vurderingsuttrykk say."""
+    sp_ok, ek_ok = _tillatte(ktx.kv)
     for i, f in ktx.trykte_fag():
+        if (f.standpunkt is None or f.standpunkt in sp_ok) and (
+                f.eksamen is None or f.eksamen in ek_ok):
+            continue  # the common case, decided by two set look-ups
         for kolonne, k in (("standpunkt", f.standpunkt), ("eksamen", f.eksamen)):
             if k is None:
                 continue
@@ -42,6 +46,30 @@ def karakter_kolonne(ktx):
                 navn = e.navn or e.tekst()
                 yield Avvik(f"{f.fagkode}: {k.value} ({navn}) kan ikke stå i rubrikken for "
                             f"{kolonne}skarakter", fagkode=f.fagkode, sti=fagsti(i, kolonne))
+
+
+def _per_kodeverk(funksjon):
+    """``funksjon(kv)`` computed once per kodeverk object (the NVB control checks a national
+    file's documents with one kodeverk: compile once, look up per row)."""
+    minne: dict[int, tuple] = {}
+
+    def hent(kv):
+        treff = minne.get(id(kv))
+        if treff is None or treff[0] is not kv:
+            treff = minne[id(kv)] = (kv, funksjon(kv))
+        return treff[1]
+
+    return hent
+
+
+@_per_kodeverk
+def _tillatte(kv) -> tuple[frozenset[Karakter], frozenset[Karakter]]:
+    """The expressions (as ``Karakter`` members: a member's hash is its name's, not its
+    value's) the kodeverk allows in the standpunkt and in the exam column."""
+    kjente = {k.value: k for k in Karakter}
+    v = {kjente[k]: e for k, e in kv.vurderingsuttrykk.items() if k in kjente}
+    return (frozenset(k for k, e in v.items() if e.standpunkt),
+            frozenset(k for k, e in v.items() if e.eksamen))
 
 
 @kontroll("FRITATT-FAGMERKNAD", "001 §5.2", FEIL, "Fritatt krever fagmerknad", trenger=DOKUMENT)
@@ -94,7 +122,10 @@ def fagkode_unik(ktx):
     """Ref: 001 §2.6 — «Dere fører fagkode og navn på fagene»; a fagkode stands once on a document
     (001 §4.2: «det ikke er mulig å være elev og privatist i fag med samme fagkode samtidig»;
     NVB: a fagkode appears at most once per document)."""
-    teller = Counter(f.fagkode for _, f in ktx.trykte_fag())
+    koder = [f.fagkode for _, f in ktx.trykte_fag()]
+    if len(set(koder)) == len(koder):
+        return
+    teller = Counter(koder)
     for kode, n in sorted(teller.items()):
         if n > 1:
             yield Avvik(f"fagkoden {kode} står {n} ganger på dokumentet", fagkode=kode)
@@ -149,6 +180,15 @@ def _etter(f, d) -> bool:
     return f.ar > d.year or (f.ar == d.year and f.halvar == "H" and d.month < 8)
 
 
+def _rader_etter(ktx) -> list:
+    """The printed rows whose term lies after the issue date (once per document, shared by
+    the two checks below): the termin «V2026» compared as text, the year parsed only for the
+    rows of the issue year or later."""
+    d = ktx.today
+    ar = str(d.year)
+    return [(i, f) for i, f in ktx.trykte_fag() if f.termin[1:] >= ar and _etter(f, d)]
+
+
 @kontroll("TERMIN-ETTER-UTSTEDELSE", "001 §2.6", FEIL, "Karakter oppnådd etter utstedelsesdatoen",
           trenger=DOKUMENT)
 def termin_etter_utstedelse(ktx):
@@ -159,8 +199,8 @@ def termin_etter_utstedelse(ktx):
     d = ktx.today
     if d is None:
         return
-    for i, f in ktx.trykte_fag():
-        if (f.standpunkt in OPPNADDE or f.eksamen in OPPNADDE) and _etter(f, d):
+    for i, f in ktx.per_dokument(_rader_etter):
+        if f.standpunkt in OPPNADDE or f.eksamen in OPPNADDE:
             yield Avvik(f"{f.fagkode}: karakteren er oppnådd {f.termin_kort}, etter "
                         f"utstedelsesdatoen {d:%d.%m.%Y}", fagkode=f.fagkode,
                         sti=fagsti(i, "termin"))
@@ -176,8 +216,8 @@ def termin_etter_utstedelse_uten_karakter(ktx):
     d = ktx.today
     if d is None:
         return
-    for i, f in ktx.trykte_fag():
-        if not (f.standpunkt in OPPNADDE or f.eksamen in OPPNADDE) and _etter(f, d):
+    for i, f in ktx.per_dokument(_rader_etter):
+        if not (f.standpunkt in OPPNADDE or f.eksamen in OPPNADDE):
             yield Avvik(f"{f.fagkode}: året {f.termin_kort} ligger etter utstedelsesdatoen "
                         f"{d:%d.%m.%Y}; kontroller at det er året opplæringen naturlig avsluttes "
                         "eller fritaket ble fastsatt", fagkode=f.fagkode, sti=fagsti(i, "termin"))
@@ -194,7 +234,11 @@ def _kjente_i_sjekkdata() -> frozenset[str]:
 
 def _kjente_fagkoder(ktx) -> frozenset[str]:
     """Every fagkode the bundled data knows: sjekk data, IOP-fagkoder, halvårsvurdering lists."""
-    kv = ktx.kv
+    return _kjente_for(ktx.kv)
+
+
+@_per_kodeverk
+def _kjente_for(kv) -> frozenset[str]:
     return _kjente_i_sjekkdata() | frozenset(kv.iop_fagkoder) | frozenset(
         k for h in kv.halvarsvurdering for k in h.fagkoder if not k.endswith("*"))
 

@@ -73,6 +73,7 @@ _REGISTER: dict[str, Kontroll] = {}
 
 def registrer(s: Kontroll) -> Kontroll:
     katalog.cache_clear()
+    _uten_mappe.cache_clear()
     if s.trenger not in (DOKUMENT, MAPPE):
         raise ValueError(f"check {s.id}: trenger must be DOKUMENT or MAPPE, not {s.trenger!r}")
     if s.id in _REGISTER and _REGISTER[s.id].funksjon is not s.funksjon:
@@ -103,14 +104,25 @@ def katalog() -> tuple[Kontroll, ...]:
 def kjor(ktx) -> tuple[list[Finding], tuple[str, ...]]:
     """Every check of the catalogue that can run in ``ktx``: the findings, and the ids of the
     checks that could not run because ``ktx`` has no elevmappe."""
+    if ktx.mappe is None:
+        sjekker, ikke_kjort = _uten_mappe()
+    else:
+        sjekker, ikke_kjort = katalog(), ()
     funn: list[Finding] = []
-    ikke_kjort = []
-    for s in katalog():
-        if s.trenger == MAPPE and ktx.mappe is None:
-            ikke_kjort.append(s.id)
-        else:
-            funn.extend(s.kjor(ktx))
-    return funn, tuple(ikke_kjort)
+    for s in sjekker:  # inlined ``Kontroll.kjor``: one call less per check (NVB volume)
+        for t in s.funksjon(ktx):
+            funn.append(Finding(s.id, s.ref, s.alvorlighet, t.melding, t.fagkode, t.merknad,
+                                t.sti))
+    return funn, ikke_kjort
+
+
+@functools.cache
+def _uten_mappe() -> tuple[tuple[Kontroll, ...], tuple[str, ...]]:
+    """The checks that read the document alone, and the ids of those that need the
+    elevmappe (computed once per catalogue)."""
+    alle = katalog()
+    return (tuple(s for s in alle if s.trenger == DOKUMENT),
+            tuple(s.id for s in alle if s.trenger == MAPPE))
 
 
 def versjon() -> str:

@@ -125,15 +125,24 @@ for _e in data()["utelukker"]:
     registrer(Kontroll(_e["id"], _e["ref"], FEIL, _e["sitat"][:80], _fn, DOKUMENT))
 
 
+@functools.lru_cache(maxsize=1)
+def _norsk() -> tuple[str, tuple[tuple[re.Pattern, str], ...], str]:
+    """data/fagkoder.yaml «norsk»: the prefix, the variants' name patterns (compiled once) and
+    the ordinary variant's description."""
+    n = data()["norsk"]
+    return (n["prefiks"], tuple((re.compile(v["navn"], re.IGNORECASE), v["beskrivelse"])
+                                for v in n["varianter"]), n["ordinaer"])
+
+
 def norskvariant(f: FagKoder) -> str | None:
     """The variant of norskfaget a NOR fellesfag belongs to (data/fagkoder.yaml «norsk»)."""
-    n = data()["norsk"]
-    if f.fagtype is not Fagtype.FF or not f.fagkode.startswith(n["prefiks"]):
+    prefiks, varianter, ordinaer = _norsk()
+    if f.fagtype is not Fagtype.FF or not f.fagkode.startswith(prefiks):
         return None
-    for v in n["varianter"]:
-        if re.search(v["navn"], f.fagnavn, re.IGNORECASE):
-            return v["beskrivelse"]
-    return n["ordinaer"]
+    for monster, beskrivelse in varianter:
+        if monster.search(f.fagnavn):
+            return beskrivelse
+    return ordinaer
 
 
 @kontroll("NORSK-VARIANTER", "001 §4.5", FEIL, "To varianter av norskfaget", trenger=DOKUMENT)

@@ -211,4 +211,7 @@ class Hendelse(models.Model):
     detaljer = models.JSONField(default=dict)
 
 
-from vitnemal.store.roller import Rolle  # noqa: E402,F401  (issue 16: roles per school/county)
+# Models of later issues live in their own modules; imported here so Django registers them:
+# NVB deliveries (issue 15), roles per school/county (issue 16).
+from vitnemal.store.nvb_modeller import NvbLevering, NvbLevert  # noqa: E402, F401
+from vitnemal.store.roller import Rolle  # noqa: E402, F401
