@@ -206,3 +206,10 @@ class Hendelse(models.Model):
     skole = models.ForeignKey(Skole, null=True, blank=True, on_delete=models.PROTECT,
                               related_name="+")
     detaljer = models.JSONField(default=dict)
+
+
+# Background masseutstedelse (issue 17): its own module, owned by this app.
+from vitnemal.store.batch_modeller import Arbeider, Batch, Batchdel, Batchperson  # noqa: E402
+
+__all__ = ["Annullering", "Arbeider", "Batch", "Batchdel", "Batchperson", "Elevmappeversjon",
+           "Fodselsnummerendring", "Fylke", "Hendelse", "Person", "Skole", "UtstedtDokument"]
