@@ -101,10 +101,10 @@ def test_trinn_og_skolear_avgrenser(bruker, skole, personer):
     assert _start(bruker, skole, trinn="vg3").antall == len(vg3)
 
 
-def test_idempotent_per_person_etter_stopp_mellom_commit_og_utfall(bruker, skole, personer):
-    """A worker that died after a person's document was committed but before the outcome row
-    was written: the rerun finds the document by the batch's mark and issues no second one. A
-    person issued by someone else meanwhile is «hoppet over»."""
+def test_idempotent_per_person(bruker, skole, personer):
+    """A person this batch already issued while the outcome still says «venter» (the same chunk
+    run twice at once, after a worker was wrongly taken for dead): found by the batch's mark,
+    no second document. A person issued by someone else meanwhile is «hoppet over»."""
     from vitnemal.store.models import Batchperson, UtstedtDokument
     from vitnemal.store.services import batch, utstedelse
 

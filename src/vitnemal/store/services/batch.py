@@ -7,11 +7,12 @@ is issued through ``utstedelse.utsted`` — the same check, transaction and numb
 issuing one by one (001 §2.8): a number is taken only inside the transaction that stores its
 document.
 
-Idempotent per person: the document's audit event carries the batch's mark (``merke``) in its
-purpose, written in the same transaction as the document. A person whose outcome is still
-«venter» but who already has a valid document from this record version is looked up by that
-mark: issued by this batch (a worker died between the commit and the outcome row) → «utstedt»
-with that document, never a second one; issued by someone else → «hoppet over».
+Idempotent per person: the outcome row is written in the same transaction as the document, so
+a worker killed mid-person leaves neither. The document's audit event also carries the batch's
+mark (``merke``) in its purpose: a person whose outcome is still «venter» but who already has a
+valid document from this record version (the same chunk run twice at once, after a worker was
+wrongly taken for dead) is looked up by it — issued by this batch → «utstedt» with that
+document, never a second one; issued by someone else → «hoppet over».
 
 A killed worker loses nothing: its chunk's task stays «running» in the backend, the worker's
 heartbeat stops, and ``gjenoppta`` (run by every live worker's heartbeat thread) hands the
@@ -183,10 +184,13 @@ def utsted_del(batch_id: int, del_nr: int) -> dict:
     for rad in rader:
         if Batch.objects.filter(pk=b.pk, tilstand__in=AVSLUTTET).exists():
             return {"batch": batch_id, "del": del_nr, "behandlet": behandlet, "avbrutt": True}
-        u = _utsted_en(b, rad.person)
-        Batchperson.objects.filter(pk=rad.pk).update(
-            status=u.status, dokument_id=u.dokument_id, melding=u.melding, feil=u.feil or [],
-            ferdig=timezone.now())
+        # the outcome commits with the document (one commit per person); on PostgreSQL the
+        # transaction locks nothing before utsted's own lock on the person and the series
+        with transaction.atomic():
+            u = _utsted_en(b, rad.person)
+            Batchperson.objects.filter(pk=rad.pk).update(
+                status=u.status, dokument_id=u.dokument_id, melding=u.melding,
+                feil=u.feil or [], ferdig=timezone.now())
         behandlet += 1
     Batchdel.objects.filter(batch=b, nr=del_nr).update(ferdig=True)
     ingen_venter = not Batchperson.objects.filter(batch=b,
