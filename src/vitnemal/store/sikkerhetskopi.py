@@ -48,17 +48,21 @@ def _kjor(cmd: list[str], env: dict) -> None:
         raise VitnemalError(f"{Path(cmd[0]).name} feilet: {siste}")
 
 
+def _sqlite_kopi(kilde: sqlite3.Connection, mal: str | Path) -> None:
+    """Copy the database ``kilde`` into the file ``mal`` with the online backup API."""
+    ut = sqlite3.connect(mal, timeout=60)
+    try:
+        with ut:
+            kilde.backup(ut)
+    finally:
+        ut.close()
+        kilde.close()
+
+
 def backup(fil: Path) -> str:
     """Write a backup of the register to ``fil``; returns the method used."""
     if connection.vendor == "sqlite":
-        kilde = sqlite3.connect(connection.settings_dict["NAME"], timeout=60)
-        mal = sqlite3.connect(fil)
-        try:
-            with mal:
-                kilde.backup(mal)
-        finally:
-            mal.close()
-            kilde.close()
+        _sqlite_kopi(sqlite3.connect(connection.settings_dict["NAME"], timeout=60), fil)
         return "SQLite online backup"
     args, env = _pg_args()
     _kjor([_pg_verktoy("pg_dump"), "--format=custom", "--file", str(fil), *args,
@@ -72,18 +76,16 @@ def restore(fil: Path) -> str:
         raise VitnemalError(f"{fil}: finnes ikke eller er ikke en fil")
     connections.close_all()
     if connection.vendor == "sqlite":
+        kilde = sqlite3.connect(f"file:{fil}?mode=ro", uri=True)
         try:
-            kilde = sqlite3.connect(f"file:{fil}?mode=ro", uri=True)
-            kilde.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            register = kilde.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                                     "name = 'store_utstedtdokument'").fetchone()
         except sqlite3.DatabaseError:
-            raise VitnemalError(f"{fil}: ikke en SQLite-sikkerhetskopi av registeret") from None
-        mal = sqlite3.connect(connection.settings_dict["NAME"], timeout=60)
-        try:
-            with mal:
-                kilde.backup(mal)
-        finally:
-            mal.close()
+            register = None
+        if register is None:  # checked before the register is touched
             kilde.close()
+            raise VitnemalError(f"{fil}: ikke en SQLite-sikkerhetskopi av registeret")
+        _sqlite_kopi(kilde, connection.settings_dict["NAME"])
         return "SQLite online backup"
     args, env = _pg_args()
     _kjor([_pg_verktoy("pg_restore"), "--clean", "--if-exists", "--no-owner",
