@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from pathlib import Path
 
 from vitnemal.config.logg import JsonLinjer, UtenFodselsnummer
 
@@ -50,8 +51,16 @@ def test_tolv_og_ti_sifre_er_ikke_fodselsnummer():
 
 
 def test_innstillingene_bruker_filteret():
-    from vitnemal.config import settings
+    # read under another module name: importing ``vitnemal.config.settings`` here would fix
+    # the register's database before the register fixture chooses it
+    import importlib.util
 
+    import vitnemal.config
+
+    fil = Path(vitnemal.config.__file__).with_name("settings.py")
+    spec = importlib.util.spec_from_file_location("_innstillinger_lest_i_test", fil)
+    settings = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(settings)
     h = settings.LOGGING["handlers"]["stderr"]
     assert h["filters"] == ["uten_fnr"] and h["formatter"] == "json"
     assert all(lg["handlers"] == ["stderr"] for lg in settings.LOGGING["loggers"].values())
