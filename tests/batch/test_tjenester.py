@@ -160,6 +160,7 @@ def test_gjenoppta_gir_delen_til_en_ny_oppgave_naar_arbeideren_er_borte(bruker, 
     d0, d1, d2 = Batchdel.objects.filter(batch=b).order_by("nr")
     _claim(d0.oppgave, "dod")
     _claim(d1.oppgave, "levende")
+    assert batch.gjenoppta(frist=30, selv="dod") == 0  # the caller is alive, however late
     assert batch.gjenoppta(frist=30) == 1
     ny0 = Batchdel.objects.get(pk=d0.pk)
     assert ny0.oppgave != d0.oppgave and ny0.forsok == 2

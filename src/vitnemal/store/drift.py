@@ -11,6 +11,7 @@ import logging
 import os
 import socket
 import threading
+import time
 from datetime import timedelta
 
 from django.db import connection, connections
@@ -47,8 +48,9 @@ def stopp(ident: str) -> None:
 
 
 class Hjerteslag(threading.Thread):
-    """Beats every ``intervall`` seconds and, each time, resumes the chunks of dead workers
-    (``services.batch.gjenoppta``). Its own database connection (Django's are per thread)."""
+    """Beats every ``intervall`` seconds and resumes the chunks of dead workers
+    (``services.batch.gjenoppta``) every third of ``frist``. Its own database connection
+    (Django's are per thread)."""
 
     def __init__(self, ident: str, *, intervall: float = INTERVALL, frist: float = FRIST):
         super().__init__(name=f"hjerteslag-{ident}", daemon=True)
@@ -58,11 +60,16 @@ class Hjerteslag(threading.Thread):
     def run(self) -> None:
         from vitnemal.store.services import batch
 
+        # the scan asks the backend about every unfinished chunk: every third of the time
+        # limit is soon enough (a dead worker's chunk waits at most frist + frist / 3)
+        neste_skann = 0.0
         try:
             while not self.stoppes.wait(self.intervall):
                 try:
                     hjerteslag(self.arbeider)
-                    batch.gjenoppta(frist=self.frist)
+                    if time.monotonic() >= neste_skann:
+                        batch.gjenoppta(frist=self.frist, selv=self.arbeider)
+                        neste_skann = time.monotonic() + self.frist / 3
                 except Exception:  # noqa: BLE001 - a busy or restarting database: beat again
                     log.exception("hjerteslag feilet", extra={"arbeider": self.arbeider})
                     connection.close()

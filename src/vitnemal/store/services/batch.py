@@ -201,15 +201,17 @@ def utsted_del(batch_id: int, del_nr: int) -> dict:
     return {"batch": batch_id, "del": del_nr, "behandlet": behandlet}
 
 
-def gjenoppta(*, frist: float) -> int:
+def gjenoppta(*, frist: float, selv: str = "") -> int:
     """Hand every chunk of an active batch whose task is lost to a new task: a task «running»
     on a ``vitnemal worker`` whose heartbeat is older than ``frist`` seconds (or that stopped),
     a task the backend no longer knows, a chunk never enqueued, or a failed task (up to
-    ``MAKS_FORSOK`` times; then the batch fails). Safe to run from many workers at once: a chunk
-    is taken over with a compare-and-set on its task id. Returns the chunks sent again."""
+    ``MAKS_FORSOK`` times; then the batch fails). ``selv``: the calling worker, alive by
+    definition even when its own heartbeat is late. Safe to run from many workers at once: a
+    chunk is taken over with a compare-and-set on its task id. Returns the chunks sent again."""
     grense = timezone.now() - timedelta(seconds=frist)
     dode = set(Arbeider.objects.filter(stoppet__isnull=False).values_list("ident", flat=True))
     dode |= set(Arbeider.objects.filter(sist_sett__lt=grense).values_list("ident", flat=True))
+    dode.discard(selv)
     sendt = 0
     for d in (Batchdel.objects.filter(ferdig=False, batch__tilstand__in=AKTIVE)
               .select_related("batch").order_by("batch_id", "nr")):
