@@ -16,9 +16,10 @@ Then, timed as whole commands (wall clock, all cores):
    every document, one transaction per chunk of 200.
 
 Prints documents/s of each, the ratio register/lag, and the time per document split into
-check (validation + rules + compose, in the workers), PDF (rendering, in the workers, plus any
-rendering inside the lock when a predicted number missed) and database (the coordinator's
-transactions: allocation, inserts of document, PDF and event). Check and PDF are summed over
+check (validation + rules + compose + serialisation, in the workers, plus any recomposition
+inside the transaction when a predicted number missed), PDF (rendering and hashing, in the
+workers, plus any rendering inside the transaction) and database (the coordinator's
+transactions: allocation, inserts of documents, PDFs and events, commit). Check and PDF are summed over
 the worker processes, so with two workers they add up to about twice the wall time. The
 machine is shared: quote the ratio, and medians of repeated runs. Nothing is asserted.
 """
@@ -107,11 +108,16 @@ def main(argv=None) -> None:
     kinds = [a.bare] if a.bare else ["sqlite"] + (["postgresql"] if a.pg else [])
     with tempfile.TemporaryDirectory(prefix="vitnemal-bench-") as d:
         tmp = Path(d)
-        kat = stotte.skriv_mapper(tmp / "mapper", stotte.mapper(a.antall))
+        mapper = stotte.mapper(a.antall)
+        for i, m in enumerate(mapper):  # one number per person, or lag refuses them (001 §2.8)
+            m["utsteder"]["lopenummer"] = i % 99_999 + 1
+        kat = stotte.skriv_mapper(tmp / "mapper", mapper)
         env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "VITNEMAL_DB")}
         t_lag, _ = kjor(env, "lag", str(kat), "-o", str(tmp / "pdf"), "--dato", DATO,
                         "--jobber", a.jobber)
         lag = a.antall / t_lag
+        print("kommando: python bench/register.py " + " ".join(
+            x if not x.startswith("postgresql://") else "postgresql://…" for x in (argv or sys.argv[1:])))
         print(f"{a.antall} elevmapper, {os.cpu_count()} kjerner, last {os.getloadavg()[0]:.1f}")
         print(f"lag (uten register):      {lag:7.1f} dok/s  ({t_lag:.1f} s)")
         rader = []
@@ -123,6 +129,7 @@ def main(argv=None) -> None:
                   f"{r['forhold_til_lag']:.2f} × lag; per dokument: sjekk {r['ms_sjekk']:.1f} ms, "
                   f"PDF {r['ms_pdf']:.1f} ms, database {r['ms_database']:.1f} ms "
                   f"(PDF gjengitt i låsen: {r['pdf_i_las']}); import {r['import_per_s']:.0f}/s")
+        print(f"last til slutt {os.getloadavg()[0]:.1f} (maskinen er delt: les forholdstallene)")
         print(json.dumps({"antall": a.antall, "lag_dok_per_s": lag, "register": rader}))
 
 

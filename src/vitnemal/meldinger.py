@@ -8,6 +8,7 @@ not become a message of 5 MB), and every «n things» goes through ``antall`` (�
 from __future__ import annotations
 
 import math
+import re
 
 #: The longest value (in characters) shown in a message; the rest is elided.
 MAKS_VERDI = 60
@@ -26,6 +27,21 @@ def _klipp(tekst: str, maks: int) -> str:
     utelatt = len(tekst) - hode - hale
     return f"{tekst[:hode]}{_ELLIPSE}[{utelatt} tegn utelatt]{_ELLIPSE}{tekst[len(tekst) - hale:]}" \
         if hale else f"{tekst[:hode]}{_ELLIPSE}[{utelatt} tegn utelatt]"
+
+
+_FNR = re.compile(r"(?<!\d)(\d{6}) ?\d{5}(?!\d)")
+
+
+def skjul_fnr(tekst: str) -> str:
+    """Eleven digits in a row — a fødselsnummer or D-nummer, also with a space after the
+    birth date — shown as their first six and «*****»: a message, log line or error report
+    never carries a fødselsnummer (``kort``, ``navn`` and ``begrens`` all pass through here).
+    Longer digit runs (a document number) are left alone.
+
+    >>> skjul_fnr("nøkkelen «54030799203», «540307 99203», V974544482202600123")
+    'nøkkelen «540307*****», «540307*****», V974544482202600123'
+    """
+    return _FNR.sub(r"\1*****", tekst)
 
 
 def _usynlige(tekst: str, behold: str = "") -> str:
@@ -74,23 +90,25 @@ def kort(verdi: object, maks: int = MAKS_VERDI) -> str:
         # a message must never be the thing that fails.
         if abs(verdi).bit_length() > 3 * maks:
             return f"et tall med over {maks} siffer"
-        return _klipp(str(verdi), maks)
+        return _klipp(skjul_fnr(str(verdi)), maks)
     if isinstance(verdi, str):
-        return f"«{_usynlige(_klipp(verdi, maks))}»"
+        return f"«{_usynlige(_klipp(skjul_fnr(verdi), maks))}»"
     if isinstance(verdi, (list, tuple)):
         return "en liste"
     if isinstance(verdi, dict):
         return "et objekt"
-    return f"«{_usynlige(_klipp(str(verdi), maks))}»"
+    return f"«{_usynlige(_klipp(skjul_fnr(str(verdi)), maks))}»"
 
 
-def navn(tekst: object, maks: int = MAKS_VERDI) -> str:
+def navn(tekst: object, maks: int = MAKS_VERDI, *, skjul: bool = True) -> str:
     """A key or code from the input, without quotes, elided when long (for paths and labels).
+    ``skjul=False`` shows a fødselsnummer (only where it is what the user asked about).
 
-    >>> navn("fagkode"), navn("k" * 70)[-12:]
-    ('fagkode', 'kkkkkkkkkkkk')
+    >>> navn("fagkode"), navn("k" * 70)[-12:], navn("54030799203")
+    ('fagkode', 'kkkkkkkkkkkk', '540307*****')
     """
-    return _usynlige(_klipp(str(tekst), maks))
+    tekst = str(tekst)
+    return _usynlige(_klipp(skjul_fnr(tekst) if skjul else tekst, maks))
 
 
 def begrens(melding: str, maks: int = MAKS_MELDING) -> str:
@@ -100,7 +118,7 @@ def begrens(melding: str, maks: int = MAKS_MELDING) -> str:
     >>> len(begrens("a" * 10_000)) < 500
     True
     """
-    return _usynlige(_klipp(melding, maks), behold="\n")
+    return _usynlige(_klipp(skjul_fnr(melding), maks), behold="\n")
 
 
 def antall(n: int, entall: str, flertall: str) -> str:

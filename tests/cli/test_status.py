@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import yaml
@@ -82,6 +83,24 @@ def test_en_darlig_fil_stopper_ikke_de_gode(filer, kommando, capsys):
     assert filer["ulesbar"] in err and filer["ugyldig"] in err
     assert "et tall har 5000 siffer" in err
     assert "feil: 2 feil i 2 filer; de andre filene er behandlet" in err
+
+
+@pytest.mark.parametrize("kommando", [["valider"], ["sjekk", *DATO], ["vis", *DATO],
+                                      ["fullfortkode"], ["lag", *DATO]])
+def test_en_darlig_fil_i_en_mappe_skjuler_ikke_de_gode(filer, tmp_path, kommando, capsys):
+    """A folder with a good, an invalid and an unreadable file: every command reports every
+    file's problem and still handles the good one (``lag`` prints it). Before, ``lag`` wrote
+    nothing when one file was bad."""
+    mappe = Path(filer["god"]).parent
+    ut = ["-o", str(tmp_path / "ut")] if kommando[0] == "lag" else []
+    status, out, err = _status(capsys, *kommando, str(mappe), *ut)
+    assert status == 2
+    assert (str(tmp_path / "ut" / "god.pdf") if ut else filer["god"]) in out
+    assert filer["ulesbar"] in out + err and filer["ugyldig"] in out + err
+    assert "et tall har 5000 siffer" in out + err
+    if kommando[0] == "lag":
+        assert (tmp_path / "ut" / "god.pdf").exists()
+        assert sorted(p.name for p in (tmp_path / "ut").iterdir()) == ["god.pdf"]
 
 
 def test_sjekk_json_for_ulesbar_og_blandet(filer, capsys):

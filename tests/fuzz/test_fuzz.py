@@ -191,6 +191,14 @@ def test_lag(tmp_path, capsys, inn):
     assert (status == 0) == (skrevet == ["fuzz-utkast.pdf"])
     for p in skrevet:
         (ut / p).unlink()
+    # the same file with --json: one JSON line on stdout, its status the exit status's
+    assert main(["lag", str(fil), "-o", str(ut), "--utkast", "--json", *DATO]) == status
+    out, err = capsys.readouterr()
+    [linje] = [json.loads(x) for x in out.splitlines()]
+    assert err == "" and linje["fil"] == str(fil)
+    assert linje["status"] == {0: "skrevet", 1: "nektet", 2: "feil"}[status]
+    for p in ut.glob("*.pdf"):
+        p.unlink()
 
 
 @_innstillinger(40)

@@ -187,3 +187,60 @@ def test_bare_vanlige_filer_fra_en_mappe(tmp_path, eksempler, capsys):
     status, out, _ = _kjor(capsys, ["sjekk", str(tmp_path), *DATO])
     assert status == 0 and out.startswith(f"{god}: vitnemål, kan utstedes")
     assert "mappe.json" not in out and "null.yaml" not in out and "ror.yml" not in out
+
+
+# --- the kodeverk and the rule data, replaceable from a folder, read by the same loader -------
+
+#: What JSON refuses but YAML reads (the kodeverk and rule files are YAML, whatever the name).
+_JSON_SYNTAKS = {"komma-til-slutt.json", "tom.json", "ugyldig-json.json"}
+
+
+@pytest.mark.parametrize("navn", sorted(set(KLASSER) - UGYLDIGE - _JSON_SYNTAKS))
+def test_kodeverk_fra_mappe_med_samme_grenser(navn, tmp_path):
+    """Before: ``yaml.safe_load`` (no depth, alias, key or size bound; a RecursionError or a
+    «billion laughs» in memory; duplicate keys silently). Now the bounded loader's message,
+    naming the table file and line."""
+    import shutil
+
+    from vitnemal.errors import InputError
+    from vitnemal.kodeverk.loader import DATA_DIR, load
+
+    mappe = tmp_path / "kodeverk"
+    shutil.copytree(DATA_DIR, mappe)
+    (mappe / "orden_adferd.yaml").write_bytes((KORPUS / navn).read_bytes())
+    with pytest.raises(InputError) as exc:
+        load(mappe)
+    melding = str(exc.value)
+    assert "orden_adferd.yaml" in melding and len(melding) < MAKS_UTDATA
+    assert KLASSER[navn][1].replace("siffer", "tegn") in melding, melding
+
+
+@pytest.mark.parametrize("navn", sorted(set(KLASSER) - UGYLDIGE - _JSON_SYNTAKS))
+def test_regeldata_fra_mappe_med_samme_grenser(navn, tmp_path):
+    from vitnemal.errors import InputError
+    from vitnemal.rules.regelsett import FIL, alle_regelsett
+
+    (tmp_path / FIL).write_bytes((KORPUS / navn).read_bytes())
+    with pytest.raises(InputError) as exc:
+        alle_regelsett(tmp_path)
+    melding = str(exc.value)
+    assert melding.startswith(FIL) and len(melding) < MAKS_UTDATA
+    assert KLASSER[navn][1].replace("siffer", "tegn") in melding, melding
+
+
+def test_kodeverk_fifo_og_for_stor_fil(tmp_path):
+    import shutil
+
+    from vitnemal.errors import InputError
+    from vitnemal.kodeverk.loader import DATA_DIR, load
+
+    mappe = tmp_path / "kodeverk"
+    shutil.copytree(DATA_DIR, mappe)
+    (mappe / "orden_adferd.yaml").unlink()
+    os.mkfifo(mappe / "orden_adferd.yaml")
+    (mappe / "eksamensformer.yaml").write_bytes(b"#" * (MAKS_BYTE + 1))
+    with pytest.raises(InputError) as exc:
+        load(mappe)
+    melding = str(exc.value)
+    assert "orden_adferd.yaml" in melding and "FIFO" in melding
+    assert "eksamensformer.yaml" in melding and "1 MB (1 000 000 byte)" in melding

@@ -72,7 +72,7 @@ def test_broken_directory_lists_every_problem(copy_dir):
         "fagmerknader.yaml: oppføring 6, feltet «kode»: mangler",
         "fagmerknader.yaml: oppføring 6, feltet «ref»: mangler",
         "fagmerknader.yaml: oppføring 7: skal være en oppføring",
-        "orden_adferd.yaml: ikke gyldig YAML",
+        "orden_adferd.yaml:2: filen er ikke gyldig YAML: ",
         "iop_fagkoder.yaml: filen mangler",
         "dokumentrett.yaml: filen skal inneholde en liste",
         "vurderingsuttrykk.yaml: oppføring 1 (1), feltet «tall»: skal være et heltall",

@@ -41,6 +41,12 @@ def kontroller(env: dict, *, forventet: int | None = None) -> int:
     assert (siste[0][0] if siste else 0) == len(lnr), "tildelt nummer uten lagret dokument"
     for _, nr, _, pdf, sha in rader:
         assert hashlib.sha256(bytes(pdf)).hexdigest() == sha, f"{nr}: PDF mangler eller er feil"
+    # The stored document carries its own number (composed with it, also after a missed
+    # prediction under contention), in the printed number and in the codes.
+    for nr, lopenummer, dok in stotte.sql(env, "SELECT nummer, lopenummer, dokument FROM "
+                                          "store_utstedtdokument"):
+        dok = json.loads(dok) if isinstance(dok, str) else dok
+        assert dok["dokumentnummer"] == nr and dok["koder"]["lopenummer"] == lopenummer, nr
     uten = stotte.sql(env, "SELECT COUNT(*) FROM store_utstedtdokument d WHERE NOT EXISTS "
                       "(SELECT 1 FROM store_hendelse h WHERE h.dokument_id = d.id AND "
                       "h.handling = 'utstedt')")

@@ -32,6 +32,22 @@ def personer(bruker, skole):
     return [Person.objects.get(pk=i.person_id) for i in ut]
 
 
+def _som_kjernen_lager_det(d) -> None:
+    """The stored document is exactly what the core composes and checks for its record
+    version, issue date and real number, and the stored PDF is its rendering."""
+    from vitnemal.store import kjerne
+    from vitnemal.store.services.utstedelse import utstederfakta
+
+    v = d.mappeversjon
+    m = kjerne.mappe_fra_data(v.data, testdata=v.person.testdata)
+    u = kjerne.forbered(m, utstederfakta(d.skole), dato=d.utstedt, lopenummer=d.lopenummer,
+                        maalform=d.maalform)
+    assert not u.nektet
+    assert kjerne.fra_dict(d.dokument) == u.dokument
+    assert kjerne.render_pdf(u.dokument) == bytes(d.pdf)
+    assert d.versjoner == kjerne.versjoner()
+
+
 def _hendelser(handling: str, **filter) -> int:
     from vitnemal.store.models import Hendelse
 
@@ -97,6 +113,7 @@ def test_utsted_gir_nummer_pdf_og_hendelse_i_en_transaksjon(bruker, personer):
     assert kjerne.sha256(bytes(d.pdf)) == d.sha256
     assert kjerne.render_pdf(kjerne.fra_dict(d.dokument)) == bytes(d.pdf)
     assert d.regelsett_versjon == kjerne.regelsett_versjon()
+    _som_kjernen_lager_det(d)
     assert nummer.siste(stotte.ORGNR, 2026) == 1
     assert _hendelser("utstedt", dokument=d, person=personer[0]) == 1
 
@@ -176,6 +193,7 @@ def test_duplikat_med_uendret_nummer(bruker, personer):
     assert dup.nummer == orig.nummer and not dup.tildelt and dup.original == orig
     d = kjerne.fra_dict(dup.dokument)
     assert d.duplikat and d.dato == "01.03.2027" and d.underskrivere[0] == "Ny Rektor"
+    assert kjerne.render_pdf(d) == bytes(dup.pdf) and dup.versjoner == kjerne.versjoner()
     o = kjerne.fra_dict(orig.dokument)
     assert d.grupper == o.grupper and d.navn == o.navn and d.dokumentnummer == o.dokumentnummer
 
@@ -431,28 +449,48 @@ def test_masseutstedelse_over_to_prosesser_med_forutsagte_nummer(bruker, skole, 
     assert tider.pdf_i_las == 0 and tider.sjekk > 0 and tider.pdf > 0
     for d in UtstedtDokument.objects.all():
         assert d.dokument["dokumentnummer"] == d.nummer
+        _som_kjernen_lager_det(d)
     assert masse.klare_versjoner(skole) == []
 
 
-def test_forutsigelse_som_slar_feil_gjengis_i_lasen(bruker, skole, personer):
-    """Another issuer took a number between prediction and storage: the document gets the
-    real number, rendered again inside the transaction."""
+def test_forutsigelse_som_slar_feil_komponeres_og_gjengis_i_lasen(bruker, skole, personer):
+    """Another issuer took the predicted number between check and storage: the document is
+    checked and composed again with the real number, rendered again inside the transaction,
+    and stored exactly as the core composes it."""
     from vitnemal.store import kjerne, masse
     from vitnemal.store.models import UtstedtDokument
     from vitnemal.store.services import utstedelse
 
     versjoner = masse.klare_versjoner(skole)
-    dok, _ = utstedelse.klargjor(versjoner[0], dato=DATO)
-    feil = kjerne.dokumentnummer(dok.type, stotte.ORGNR, 2026, 7)
-    k = utstedelse.Kandidat(versjoner[0], dok, forventet=feil,
-                            pdf=kjerne.render_pdf(kjerne.med_nummer(dok, feil)),
-                            data=kjerne.som_dict(dok))
+    dok, _ = utstedelse.klargjor(versjoner[0], dato=DATO, lopenummer=7)
+    assert dok.dokumentnummer.endswith("00007")
+    k = utstedelse.Kandidat(versjoner[0], 7, kjerne.som_dict(dok), pdf=kjerne.render_pdf(dok))
     tider = utstedelse.Tider()
     r = utstedelse.lagre_originaler(bruker, skole, [k], dato=DATO, tider=tider)[0]
     d = UtstedtDokument.objects.get(pk=r.dokument_id)
     assert d.lopenummer == 1 and tider.pdf_i_las == 1
-    assert kjerne.render_pdf(kjerne.fra_dict(d.dokument)) == bytes(d.pdf)
-    assert d.dokument["dokumentnummer"] == d.nummer
+    assert d.dokument["dokumentnummer"] == d.nummer and d.nummer.endswith("00001")
+    _som_kjernen_lager_det(d)
+
+
+def test_nektet_i_masse_gir_ingen_hull(bruker, skole, personer):
+    """A refused record allocates nothing: the documents after it, predicted with the serials
+    it would have had, move down into the hole (gapless), each stored as the core composes
+    it."""
+    from vitnemal.store import masse
+    from vitnemal.store.models import Person, UtstedtDokument
+    from vitnemal.store.services import importering
+
+    res = load_elevmapper([stotte.EKSEMPLER / "nektes"])
+    nektet = Person.objects.get(pk=importering.importer(bruker, res.mapper[:1], skole)[0].person_id)
+    versjoner = masse.klare_versjoner(skole)
+    versjoner.sort(key=lambda v: v.person_id != nektet.pk)  # the refused one first
+    res, tider = masse.masseutsted(bruker, skole, versjoner, dato=DATO, jobber=2, bit=3)
+    assert [r.status for r in res].count("nektet") == 1
+    assert sorted(int(r.nummer[-5:]) for r in res if r.status == "utstedt") == [1, 2, 3, 4]
+    assert tider.pdf_i_las >= 1
+    for d in UtstedtDokument.objects.all():
+        _som_kjernen_lager_det(d)
 
 
 def test_skolear_velger_elevmapper(bruker, skole, personer):
@@ -486,3 +524,14 @@ def test_lagret_elevmappe_som_ikke_lenger_er_gyldig_nektes_uten_unntak(bruker, s
     res, _ = masse.masseutsted(bruker, skole, masse.klare_versjoner(skole), dato=DATO, jobber=1)
     assert sorted(x.status for x in res) == ["nektet", "utstedt", "utstedt", "utstedt"]
     assert nummer.siste(stotte.ORGNR, 2026) == 3
+
+
+def test_fordel_beholder_forutsagte_nummer_og_fyller_hull(db):
+    """Documents keep the serial they were composed with when it was allocated; only the
+    displaced ones take the rest, in order (gapless)."""
+    from vitnemal.store.services.utstedelse import fordel
+
+    assert fordel([5, 6, 7], range(5, 8)) == [5, 6, 7]  # one issuer: nothing changes
+    assert fordel([6, 7, 8], range(5, 8)) == [6, 7, 5]  # a refusal before: the last moves down
+    assert fordel([1, 2, 3], range(9, 12)) == [9, 10, 11]  # another issuer took 1–8
+    assert fordel([4, 4, 5], range(4, 7)) == [4, 6, 5]  # never one serial twice

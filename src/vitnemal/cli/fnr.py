@@ -46,8 +46,8 @@ def register(sub) -> None:
 def beskriv(a: Analyse) -> str:
     """One Norwegian line for an analysis."""
     if not a.gyldig:
-        return f"{navn(a.nummer, 20)}: avvist: {begrens(a.grunn)}"
-    parts = [f"{navn(a.nummer, 20)}: gyldig", a.type.tekst]
+        return f"{navn(a.nummer, 20, skjul=False)}: avvist: {begrens(a.grunn)}"
+    parts = [f"{navn(a.nummer, 20, skjul=False)}: gyldig", a.type.tekst]
     if a.fodselsdato is not None:
         parts.append(f"født {a.fodselsdato:%d.%m.%Y}")
     else:

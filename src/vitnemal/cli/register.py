@@ -90,7 +90,7 @@ def vis_dokument(args) -> int:
             "erstattet_av": erstattet, "original": d.original.nummer if d.original_id else "",
             "mappeversjon": d.mappeversjon_id, "sha256": d.sha256,
             "regelsett": d.regelsett_versjon, "kodeverk": d.kodeverk_versjon,
-            "program": d.programversjon, "duplikater": [
+            "versjoner": d.versjoner or {}, "program": d.programversjon, "duplikater": [
                 f"{g.nummer}/{g.pk}" for g in selectors.gjengivelser(d)]}
     if args.json:
         dump_json({**info, "dokument": d.dokument})

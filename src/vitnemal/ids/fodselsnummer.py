@@ -183,7 +183,10 @@ def _elleve_siffer(number: str) -> str:
     if not n:
         raise InvalidLength("fødselsnummeret er tomt")
     if not (n.isascii() and n.isdigit()):
-        raise InvalidFormat(f"fødselsnummeret kan bare inneholde siffer: {echo(number.strip())}")
+        # which character and where, never the number itself (it may be a real one)
+        plass, tegn = next((i, c) for i, c in enumerate(n, 1) if not (c.isascii() and c.isdigit()))
+        raise InvalidFormat(f"fødselsnummeret kan bare inneholde siffer; tegn nr. {plass} er "
+                            f"{echo(tegn)}")
     if len(n) == 13:
         raise RejectedKind(GRUNN_PAS, Nummertype.PAS_NUMMER)
     if len(n) == 12:

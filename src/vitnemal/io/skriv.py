@@ -8,6 +8,7 @@ file there: ``os.access`` says yes to root on a read-only mount point or in ``/p
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import tempfile
@@ -61,6 +62,66 @@ def skrivefeil(exc: OSError, standard: str | Path) -> InputError:
     temporary file beside it) or ``standard``."""
     navn = exc.filename if isinstance(exc.filename, str) else str(standard)
     return InputError(f"filen {_TMP.sub('', navn)} kan ikke skrives: {os_grunn(exc, skriv=True)}")
+
+
+def skriv_ved_siden(path: str | Path, data: bytes) -> Path:
+    """Write ``data`` to a temporary file beside ``path`` (``.navn.pdf.<pid>.tmp``), flushed to
+    disk (``fsync``), and return its path; ``fullfor`` puts it in place. On failure nothing is
+    left behind and ``InputError`` names ``path``. An exception while writing (a stop signal)
+    removes the temporary file too."""
+    path = Path(path)
+    tmp = _mappe(path) / f".{path.name}.{os.getpid()}.tmp"
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        exc.filename = str(path)
+        raise skrivefeil(exc, path) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+class FinnesFraFor(InputError):
+    """The target of ``fullfor`` appeared after it was checked (another program wrote it)."""
+
+
+def fullfor(tmp: str | Path, path: str | Path, *, overskriv: bool) -> None:
+    """Put the temporary file ``tmp`` in place as ``path`` (one rename: readers see the old
+    file or the whole new one). Without ``overskriv`` an existing ``path`` is never replaced,
+    not even one that appeared a moment ago: the file is linked into place (the kernel refuses
+    if the name exists), and ``FinnesFraFor`` is raised. ``tmp`` is gone afterwards."""
+    tmp, path = Path(tmp), Path(path)
+    try:
+        if overskriv:
+            os.replace(tmp, path)
+            return
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            raise FinnesFraFor(f"{path} finnes fra før og blir ikke overskrevet "
+                               "(--overskriv erstatter den)") from None
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV):
+                raise
+            if path.exists():  # a file system without hard links: check, then rename
+                raise FinnesFraFor(f"{path} finnes fra før og blir ikke overskrevet "
+                                   "(--overskriv erstatter den)") from None
+            os.replace(tmp, path)
+    except OSError as exc:
+        exc.filename = str(path)
+        raise skrivefeil(exc, path) from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def finnes_fra_for(paths: list[Path]) -> list[Path]:
+    """The paths among ``paths`` that exist already (files or anything else)."""
+    return [p for p in paths if os.path.lexists(p)]
 
 
 def skriv_atomisk(path: str | Path, data: bytes) -> None:

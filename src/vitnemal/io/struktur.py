@@ -204,6 +204,16 @@ class Laster(yaml.SafeLoader):
             sett[key.value] = linje
         return node
 
+    def construct_object(self, node, deep=False):
+        """A value whose explicit tag does not fit it (``!!int "12x"``, ``!!bool "kanskje"``,
+        ``!!float "a"``) is a message with its line, not a crash of the constructor."""
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, KeyError, TypeError, OverflowError, IndexError):
+            raise _Feil("verdien kan ikke leses som det YAML-merket "
+                        f"{navn(node.tag.replace('tag:yaml.org,2002:', '!!'), 40)} sier",
+                        node.start_mark) from None
+
     def construct_yaml_int(self, node):
         siffer = len(node.value.lstrip("+-"))
         if siffer > MAKS_SIFFER:

@@ -13,9 +13,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from vitnemal.errors import InputError
+from vitnemal.io.les import Ulesbar, les_tekst
+from vitnemal.io.struktur import les_struktur
 from vitnemal.kodeverk.types import (
     _PLACEHOLDER,
     MAALFORMER,
@@ -91,13 +91,13 @@ def _load_dir(directory: Path) -> Kodeverk:
 
 
 def _read_table(file: Path, cls: type[Entry], problems: list[str]) -> list[Entry]:
-    if not file.is_file():
+    if not file.exists():  # a FIFO or device is named by the loader below
         problems.append(f"{file.name}: filen mangler")
         return []
-    try:
-        raw = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        problems.append(f"{file.name}: ikke gyldig YAML ({_short(exc)})")
+    try:  # the bounded loader of every input file (size, depth, aliases, keys, messages)
+        raw = les_struktur(les_tekst(file), file.name)
+    except Ulesbar as exc:
+        problems.append(exc.tekst(file.name))
         return []
     if raw is None:
         raw = []
@@ -122,10 +122,6 @@ def _read_table(file: Path, cls: type[Entry], problems: list[str]) -> list[Entry
         if entry is not None:
             entries.append(entry)
     return entries
-
-
-def _short(exc: Exception) -> str:
-    return " ".join(str(exc).split())[:200]
 
 
 def _build(cls: type[Entry], item: dict, where: str, problems: list[str]) -> Entry | None:

@@ -141,11 +141,13 @@ def _save_plain(c: Canvas) -> None:
 
 
 def _write_atomic(path: str, data: bytes) -> None:
-    """Nothing half-written: write beside the target, then rename."""
+    """Nothing half-written: write beside the target, flush it to disk, then rename."""
     tmp = f"{path}.{os.getpid()}.tmp"
     try:
         with open(tmp, "wb") as f:
             f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):

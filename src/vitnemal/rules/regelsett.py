@@ -35,9 +35,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from vitnemal.errors import InputError, UnknownRuleSetError
+from vitnemal.io.les import Ulesbar, les_tekst
+from vitnemal.io.struktur import les_struktur
 
 DATA = Path(__file__).parent / "data"
 FIL = "fullfortkode.yaml"
@@ -201,10 +201,13 @@ class _Leser:
 
 def _parse(path: Path) -> tuple[Regelsett, ...]:
     fil = path.name
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise InputError(f"{fil}: kan ikke leses ({' '.join(str(exc).split())[:200]})") from None
+    try:  # the bounded loader of every input file (size, depth, aliases, keys, messages)
+        data = les_struktur(les_tekst(path), fil) or {}
+    except Ulesbar as exc:
+        raise InputError(exc.tekst(fil)) from None
+    if not isinstance(data, dict):
+        raise InputError(f"{fil}: filen skal inneholde ett objekt (kilder, regler, parametre, "
+                         "regelsett)")
     les = _Leser(fil, {str(k): str(v) for k, v in (data.get("kilder") or {}).items()})
     regler = les.serie("regler", data.get("regler"))
     parametre = {str(navn): les.serie(str(navn), s)

@@ -35,27 +35,32 @@ def del_opp(seq: list, n: int) -> list[list]:
     return [seq[i:i + size] for i in range(0, len(seq), size)]
 
 
-def sjekk(jobber: list[tuple]) -> list[tuple]:
-    """Check and compose each record: (version id, Dokument or None, its ``as_dict`` or None,
-    FEIL, seconds)."""
-    ut = []
-    for vid, navn, data, testdata, fakta, dato, maalform, dokumenttype in jobber:
-        t0 = time.perf_counter()
-        dok, feil = kjerne.forbered_lagret(data, fakta, dato=dato, navn=navn,
-                                           maalform=maalform, dokumenttype=dokumenttype,
-                                           testdata=testdata)
-        ut.append((vid, dok, None if dok is None else kjerne.som_dict(dok), feil,
-                   time.perf_counter() - t0))
-    return ut
+#: The fields of a document the coordinator reads (the row's columns); the rest travels as
+#: JSON text (``store.jsontekst``).
+FELTER = ("type", "maalform", "underskrivere", "forstegangsvitnemal", "dokumentnummer")
 
 
-def render(jobber: list[tuple]) -> list[tuple]:
-    """Render each document with its predicted number: (PDF bytes, seconds)."""
+def utsted(jobber: list[tuple], felles: tuple) -> list[tuple]:
+    """Each record once: validate, check and compose with its predicted serial, and unless
+    refused, serialise and (``pdf``) render. Returns per record (version id, serial, the
+    document's ``FELTER`` or None, its ``as_dict`` as JSON text, PDF or None, its SHA-256,
+    FEIL, seconds checking, seconds rendering)."""
+    fakta, dato, maalform, dokumenttype, pdf = felles
     ut = []
-    for dok, nr in jobber:
+    for vid, navn, data, sha, testdata, lnr in jobber:
         t0 = time.perf_counter()
-        pdf = kjerne.render_pdf(kjerne.med_nummer(dok, nr))
-        ut.append((pdf, time.perf_counter() - t0))
+        dok, feil = kjerne.forbered_lagret(data, fakta, dato=dato, lopenummer=lnr, navn=navn,
+                                           sha=sha, maalform=maalform,
+                                           dokumenttype=dokumenttype, testdata=testdata)
+        if dok is None:
+            ut.append((vid, lnr, None, "", None, "", feil, time.perf_counter() - t0, 0.0))
+            continue
+        d = kjerne.som_dict(dok)
+        felt, tekst = {k: d[k] for k in FELTER}, kjerne.som_json(d)
+        t1 = time.perf_counter()
+        b = kjerne.render_pdf(dok) if pdf else None
+        ut.append((vid, lnr, felt, tekst, b, kjerne.sha256(b) if b else "", feil, t1 - t0,
+                   time.perf_counter() - t1))
     return ut
 
 

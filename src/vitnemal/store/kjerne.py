@@ -1,22 +1,23 @@
 """The register's only door into the core: check, compose, serialise and render a document.
 
 Every call from ``store`` into ``vitnemal.utskrift``, ``vitnemal.dokument`` and
-``vitnemal.pdf`` goes through this module, so that the core's issuance API (issue 13: an
-issuance-facts value object, ``Dokument.from_dict``, version identifiers of the rule set and
-the kodeverk) can be swapped in here alone. Functions marked TEMPORARY are the ones to replace.
+``vitnemal.pdf`` goes through this module. The register states the issuance facts itself
+(``Utstedelse``: its school as issuer, the print date, the løpenummer it allocated) and the
+core decides, composes and checks exactly the document that is printed and stored.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, replace
+from collections import OrderedDict
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib import resources
 
 from vitnemal import __version__
 from vitnemal.dokument import celler
+from vitnemal.dokument.gjengivelse import gjengi
 from vitnemal.dokument.model import (
     Dokument,
     Dokumenttype,
@@ -26,10 +27,7 @@ from vitnemal.findings import Alvorlighet, Finding
 from vitnemal.model import Elevmappe
 from vitnemal.utskrift import Utskrift, Utstedelse, Utsteder
 from vitnemal.utskrift import forbered as _forbered
-
-#: The løpenummer the record is checked and composed with before the register allocates the
-#: real one (the check LOPENUMMER-MANGLER needs one); only ``dokumentnummer`` depends on it.
-PLASSHOLDER_LOPENUMMER = 1
+from vitnemal.utskrift import versjoner as _versjoner
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +42,11 @@ class Utstederfakta:
     skolenummer: str | None = None
     fylke: str | None = None
     utenlandsk: bool = False
+
+    def utsteder(self) -> Utsteder:
+        return Utsteder(skolenavn=self.navn, orgnr=self.orgnr, sted=self.sted,
+                        underskrivere=self.underskrivere, skolenummer=self.skolenummer,
+                        utenlandsk=self.utenlandsk)
 
 
 def mappe_fra_data(data: dict, *, testdata: bool = False, navn: str = "elevmappen") -> Elevmappe:
@@ -72,38 +75,60 @@ def fingeravtrykk(data: dict) -> str:
     return hashlib.sha256(tekst.encode()).hexdigest()
 
 
-def forbered(mappe: Elevmappe, utsteder: Utstederfakta, *, dato: date,
+#: Validated records by fingerprint (``Elevmappeversjon.sha256``): a version checked twice in
+#: one process (a missed prediction, a rerun) is validated by pydantic once. Records are frozen.
+_MAPPER: OrderedDict[tuple[str, bool], Elevmappe] = OrderedDict()
+_MAPPER_MAKS = 2048
+
+
+def lagret_mappe(data: dict, sha: str | None, *, testdata: bool, navn: str
+                 ) -> tuple[Elevmappe | None, list[str]]:
+    """A stored record version validated again by the core model (once per process and
+    fingerprint ``sha``): the record, or None and the loader's messages."""
+    from vitnemal.io.load import validate_data
+
+    nokkel = (sha, testdata)
+    if sha and nokkel in _MAPPER:
+        _MAPPER.move_to_end(nokkel)
+        return _MAPPER[nokkel], []
+    mappe, problemer = validate_data(data, navn, testdata=testdata)
+    if mappe is None:
+        return None, [str(p) for p in problemer]
+    if sha:
+        _MAPPER[nokkel] = mappe
+        if len(_MAPPER) > _MAPPER_MAKS:
+            _MAPPER.popitem(last=False)
+    return mappe, []
+
+
+def forbered(mappe: Elevmappe, utsteder: Utstederfakta, *, dato: date, lopenummer: int,
              maalform: str | None = None, dokumenttype: Dokumenttype | None = None,
              testdata: bool = False) -> Utskrift:
-    """Check and compose the document for issue on ``dato`` by the register's school, with a
-    placeholder løpenummer that ``med_nummer`` replaces; the blankett's room is judged too
+    """``utskrift.forbered``: decide, compose and check the document the register's school
+    issues on ``dato`` with serial ``lopenummer``, judged against the blankett's room too
     (``pdf.kontroll.passer``). Refused (``nektet``) when it has FEIL."""
     from vitnemal.pdf.kontroll import passer
 
-    fakta = Utstedelse(
-        dato=dato, lopenummer=PLASSHOLDER_LOPENUMMER, maalform=maalform,
-        dokumenttype=dokumenttype,
-        utsteder=Utsteder(skolenavn=utsteder.navn, orgnr=utsteder.orgnr, sted=utsteder.sted,
-                          underskrivere=utsteder.underskrivere,
-                          skolenummer=utsteder.skolenummer, utenlandsk=utsteder.utenlandsk))
+    fakta = Utstedelse(dato=dato, lopenummer=lopenummer, maalform=maalform,
+                       dokumenttype=dokumenttype, utsteder=utsteder.utsteder())
     return _forbered(mappe, fakta, testdata=testdata, plasskontroll=passer)
 
 
-def forbered_lagret(data: dict, utsteder: Utstederfakta, *, dato: date, navn: str,
-                    maalform: str | None = None, dokumenttype: Dokumenttype | None = None,
+def forbered_lagret(data: dict, utsteder: Utstederfakta, *, dato: date, lopenummer: int,
+                    navn: str, sha: str | None = None, maalform: str | None = None,
+                    dokumenttype: Dokumenttype | None = None,
                     testdata: bool = False) -> tuple[Dokument | None, list[Finding]]:
-    """A stored record version, validated again and then ``forbered``: the document, or None
-    and the FEIL that refuse it. A record that today's model no longer accepts is refused with
-    the loader's Norwegian messages (``navn`` stands for the file), not raised."""
-    from vitnemal.io.load import validate_data
-
-    mappe, problemer = validate_data(data, navn, testdata=testdata)
+    """A stored record version (fingerprint ``sha``), validated again, then ``forbered``: the
+    document, or None and the FEIL that refuse it. A record that today's model no longer
+    accepts is refused with the loader's Norwegian messages (``navn`` stands for the file),
+    not raised."""
+    mappe, problemer = lagret_mappe(data, sha, testdata=testdata, navn=navn)
     if mappe is None:
         return None, [Finding("REGISTER-MAPPE-UGYLDIG", "", Alvorlighet.FEIL,
                               f"den lagrede elevmappen er ikke gyldig: {p}; importer en rettet "
                               "elevmappe") for p in problemer]
-    u = forbered(mappe, utsteder, dato=dato, maalform=maalform, dokumenttype=dokumenttype,
-                 testdata=testdata)
+    u = forbered(mappe, utsteder, dato=dato, lopenummer=lopenummer, maalform=maalform,
+                 dokumenttype=dokumenttype, testdata=testdata)
     return (None, u.feil) if u.nektet else (u.dokument, [])
 
 
@@ -112,41 +137,35 @@ def dokumentnummer(typ: Dokumenttype | str, orgnr: str, ar: int, lopenummer: int
     return celler.dokumentnummer(Dokumenttype(typ), orgnr, ar, lopenummer)
 
 
-def med_nummer(dok: Dokument, nummer: str) -> Dokument:
-    """TEMPORARY (issue 13 puts the løpenummer into the issuance facts): the composed
-    document with the allocated number."""
-    return replace(dok, dokumentnummer=nummer,
-                   koder=replace(dok.koder, lopenummer=int(nummer[-5:])))
+def duplikat(dok: Dokument, utsteder: Utstederfakta, *, dato: date,
+             lopenummer: int | None = None) -> Dokument:
+    """Ref: 001 §2.11 — the stored document ``dok`` as a duplicate: DUPLIKAT, the new date, the
+    school's signatures; its own number, or the new serial ``lopenummer`` (alternative 3,
+    numbered in the year of ``dato``). ``dokument.gjengivelse.gjengi`` does it."""
+    k = dok.koder
+    u = Utstedelse(dato=dato, duplikat=True, lopenummer=lopenummer,
+                   opprinnelig_lopenummer=None if lopenummer else k.lopenummer,
+                   opprinnelig_dato=None if lopenummer else k.dato,
+                   utsteder=utsteder.utsteder())
+    return gjengi(dok, u)
 
 
-def duplikat(dok: Dokument, *, dato: date, underskrivere: tuple[str, str],
-             nummer: str | None = None) -> Dokument:
-    """Ref: 001 §2.11 — «Duplikat skal stemples med duplikat og dere skal påføre en ny dato og
-    underskrift. For øvrig skal et duplikat være identisk med originalvitnemålet.» Made from
-    the stored document, never from today's record; ``nummer`` for alternative 3."""
-    return replace(dok, duplikat=True, dato=celler.dato(dato), underskrivere=underskrivere,
-                   dokumentnummer=nummer or dok.dokumentnummer)
-
-
-def nytt_fodselsnummer(dok: Dokument, *, fodselsnummer: str, navn: str, dato: date,
-                       underskrivere: tuple[str, str], nummer: str) -> Dokument:
-    """Ref: 001 §2.12 — «nytt vitnemål må derfor være påført nytt personnummer og
-    vitnemålsnummer. Dette er ikke et duplikat … Reglene om utstedelse av duplikat gjelder for
-    øvrig»: the stored document with the new number and name, a new date and signatures, and
-    a new document number; no DUPLIKAT stamp."""
-    return replace(dok, fodselsnummer=fodselsnummer, navn=navn, dato=celler.dato(dato),
-                   underskrivere=underskrivere, dokumentnummer=nummer, duplikat=False)
+def nytt_fodselsnummer(dok: Dokument, utsteder: Utstederfakta, *, fodselsnummer: str,
+                       navn: str, dato: date, lopenummer: int) -> Dokument:
+    """Ref: 001 §2.12 — the stored document with the person's new number and name, a new date,
+    the school's signatures and the new serial ``lopenummer``; not a duplicate."""
+    u = Utstedelse(dato=dato, lopenummer=lopenummer, utsteder=utsteder.utsteder())
+    return gjengi(dok, u, fodselsnummer=fodselsnummer, navn=navn)
 
 
 def som_dict(dok: Dokument) -> dict:
     return dok.as_dict()
 
 
-def dict_med_nummer(data: dict, nummer: str) -> dict:
-    """TEMPORARY (as ``med_nummer``): ``som_dict(med_nummer(dok, nummer))`` from
-    ``som_dict(dok)`` without serialising again (``as_dict`` costs more than the inserts:
-    about 3 ms per document, measured with cProfile on 600 documents)."""
-    return {**data, "dokumentnummer": nummer}
+def som_json(data: dict) -> str:
+    """``som_dict(…)`` as text, exactly as the register's ``JSONField`` writes it
+    (``store.jsontekst``: made where the document is composed)."""
+    return json.dumps(data)
 
 
 def fra_dict(d: dict) -> Dokument:
@@ -166,28 +185,24 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _datahash(*pakker: str) -> str:
-    """A short hash of the YAML files in each package's ``data`` folder."""
-    h = hashlib.sha256()
-    for pakke in pakker:
-        rot = resources.files(pakke) / "data"
-        for fil in sorted(rot.iterdir(), key=lambda p: p.name):
-            if fil.name.endswith((".yaml", ".yml")):
-                h.update(fil.name.encode() + b"\0" + fil.read_bytes() + b"\0")
-    return h.hexdigest()[:16]
+@cache
+def versjoner() -> dict:
+    """``utskrift.versjoner()``: the package, kodeverk, check catalogue and rule sets that
+    decided a document issued now (stored with it)."""
+    return _versjoner()
 
 
 @cache
 def regelsett_versjon() -> str:
-    """TEMPORARY (issue 13 exposes the rule set's version): a hash of the bundled rule and
-    check data files."""
-    return "data-" + _datahash("vitnemal.rules", "vitnemal.sjekk")
+    """A short name of the checks and rule sets of ``versjoner()`` (the column beside it)."""
+    v = versjoner()
+    tekst = json.dumps([v["sjekker"], v["regelsett"]], sort_keys=True)
+    return "regler+" + hashlib.sha256(tekst.encode()).hexdigest()[:16]
 
 
 @cache
 def kodeverk_versjon() -> str:
-    """TEMPORARY (issue 13 exposes the kodeverk's version): a hash of the bundled kodeverk."""
-    return "data-" + _datahash("vitnemal.kodeverk")
+    return str(versjoner()["kodeverk"])[:40]
 
 
 @cache

@@ -1,16 +1,17 @@
 """Masseutstedelse: every ready person of a school, over all cores.
 
-Per chunk of records: worker processes check and compose (``kjerne.forbered``); the
-coordinator predicts the numbers the chunk will get (the series' last value plus what is
-already in flight) and the workers render the PDFs with them, outside any lock; the
-coordinator then stores the chunk in one transaction (``lagre_originaler``), which allocates
-the real numbers and renders again, inside the lock, only the documents whose prediction
-missed (another issuer took numbers meanwhile). Storing chunk i overlaps with the workers'
-checking and rendering of chunk i+1.
+Each record is handled once, in a worker process (``arbeider.utsted``): validated, checked
+and composed by the core (``kjerne.forbered``) with a *predicted* serial, and — unless
+refused — rendered to PDF and serialised there, so only the stored row's data and bytes come
+back. The coordinator predicts the serials (the series' last value plus every record in
+flight, in order) and stores each chunk in ONE transaction (``lagre_originaler``), which
+allocates the real serials: a document keeps its predicted one when it was allocated, and
+only a document displaced by a refusal or by another issuer is composed and rendered again,
+inside the transaction. Storing chunk i overlaps with the workers' work on the next chunks.
 
-Measured reason for the prediction (bench/register.py, 2 cores, SQLite): rendering inside
-the transaction serialises all PDF work behind the writer lock; predicting keeps the lock to
-the inserts (see the figures in docs/decisions.md).
+Measured reason for the prediction (bench/register.py, 2 cores): rendering inside the
+transaction serialises all PDF work behind the writer lock; predicting keeps the lock to the
+inserts (figures in docs/decisions.md).
 """
 
 from __future__ import annotations
@@ -24,9 +25,7 @@ from datetime import date
 
 from django.db.models import Exists, OuterRef, Subquery
 
-from vitnemal.store import arbeider, kjerne, nummer, tilgang
-from vitnemal.store.arbeider import render as _render
-from vitnemal.store.arbeider import sjekk as _sjekk
+from vitnemal.store import arbeider, nummer, tilgang
 from vitnemal.store.models import Elevmappeversjon, Skole, UtstedtDokument
 from vitnemal.store.services import utstedelse
 from vitnemal.store.services.utstedelse import (
@@ -41,11 +40,11 @@ from vitnemal.store.services.utstedelse import (
 #: Records per chunk, one transaction each (``VITNEMAL_MASSE_BIT``; the tests use small chunks
 #: so that concurrent issuers interleave).
 BIT = int(os.environ.get("VITNEMAL_MASSE_BIT", "200"))
-#: ``VITNEMAL_MASSE_FORUTSI=0`` turns the prediction off (every PDF rendered inside the
-#: transaction, as ``utsted`` does for one person): for measuring its gain (bench/register.py).
+#: ``VITNEMAL_MASSE_FORUTSI=0``: the workers only check and compose, and every PDF is rendered
+#: inside the transaction, as ``utsted`` does for one person (for measuring the gain).
 FORUTSI = os.environ.get("VITNEMAL_MASSE_FORUTSI", "1") != "0"
-FORAN = 2  # chunks checked ahead of the one being rendered
-DELER = 4  # jobs per worker and phase (smaller jobs: less idle time at a phase's end)
+FORAN = 2  # chunks in the workers beyond the one being stored
+DELER = 4  # jobs per worker and chunk (smaller jobs: less idle time at a chunk's end)
 
 
 def klare_versjoner(skole: Skole, *, skolear: str | None = None,
@@ -70,10 +69,7 @@ def klare_versjoner(skole: Skole, *, skolear: str | None = None,
 @dataclass
 class _Bit:
     versjoner: list[Elevmappeversjon]
-    sjekk: list[Future]
-    kandidater: list[Kandidat] | None = None
-    nektet: list[Resultat] | None = None
-    render: list[Future] | None = None
+    jobber: list[Future]
 
 
 def masseutsted(bruker, skole: Skole, versjoner: list[Elevmappeversjon], *, dato: date,
@@ -87,67 +83,54 @@ def masseutsted(bruker, skole: Skole, versjoner: list[Elevmappeversjon], *, dato
     n = jobber or os.cpu_count() or 1
     tider = Tider()
     fakta = utstederfakta(skole)
+    felles = (fakta, dato, maalform, dokumenttype, FORUTSI)
     n, pool = arbeider.pool(n if len(versjoner) > 1 else 1)
     alle: list[Resultat] = []
+    i_arbeid: deque[_Bit] = deque()
 
-    def send_sjekk(vs: list[Elevmappeversjon]) -> _Bit:
-        jobb = [(v.pk, utstedelse.navn(v), v.data, v.person.testdata, fakta, dato, maalform,
-                 dokumenttype) for v in vs]
-        return _Bit(vs, [pool.submit(_sjekk, d) for d in arbeider.del_opp(jobb, n * DELER)])
-
-    def send_render(b: _Bit, forrige: int) -> int:
-        per_vid = {v.pk: v for v in b.versjoner}
-        b.kandidater, b.nektet = [], []
-        for f in b.sjekk:
-            for vid, dok, data, feil, sek in f.result():
-                tider.sjekk += sek
-                if dok is None:
-                    b.nektet.append(Resultat(per_vid[vid].person_id, "nektet",
-                                             melding=f"{len(feil)} FEIL; ikke utstedt",
-                                             feil=feil))
-                else:
-                    b.kandidater.append(Kandidat(per_vid[vid], dok, data=data))
+    def send(vs: list[Elevmappeversjon]) -> _Bit:
+        # The serials these records will get if every record in flight is issued in order.
+        neste = nummer.siste(skole.orgnr, dato.year) + sum(len(b.versjoner) for b in i_arbeid)
         jobb = []
-        for k in b.kandidater:
-            forrige += 1
-            k.forventet = kjerne.dokumentnummer(k.dokument.type, skole.orgnr, dato.year,
-                                                forrige)
-            jobb.append((k.dokument, k.forventet))
-        b.render = ([pool.submit(_render, d) for d in arbeider.del_opp(jobb, n * DELER)]
-                    if jobb and FORUTSI else [])
-        return forrige
+        for v in vs:
+            neste = min(neste + 1, nummer.MAKS)
+            jobb.append((v.pk, utstedelse.navn(v), v.data, v.sha256, v.person.testdata, neste))
+        return _Bit(vs, [pool.submit(arbeider.utsted, d, felles)
+                         for d in arbeider.del_opp(jobb, n * DELER)])
 
     def lagre(b: _Bit) -> None:
-        pdfer = [r for f in b.render for r in f.result()]
-        for k, (pdf, sek) in zip(b.kandidater, pdfer, strict=False):
-            k.pdf = pdf
-            tider.pdf += sek
-        res = lagre_originaler(bruker, skole, b.kandidater, dato=dato, formal=formal,
-                               tider=tider) if b.kandidater else []
-        linjer = b.nektet + res
+        per_vid = {v.pk: v for v in b.versjoner}
+        ut: dict[int, Resultat] = {}
+        kandidater = []
+        for f in b.jobber:
+            for vid, lnr, felt, tekst, pdf, sha, feil, t_sjekk, t_pdf in f.result():
+                tider.sjekk += t_sjekk
+                tider.pdf += t_pdf
+                v = per_vid[vid]
+                if felt is None:
+                    ut[vid] = Resultat(v.person_id, "nektet",
+                                       melding=f"{len(feil)} FEIL; ikke utstedt", feil=feil)
+                else:
+                    kandidater.append(Kandidat(v, lnr, felt, tekst=tekst, pdf=pdf, sha256=sha,
+                                               maalform=maalform, dokumenttype=dokumenttype))
+        if kandidater:
+            res = lagre_originaler(bruker, skole, kandidater, dato=dato, formal=formal,
+                                   tider=tider)
+            ut.update((k.versjon.pk, r) for k, r in zip(kandidater, res, strict=True))
+        linjer = [ut[v.pk] for v in b.versjoner]
         alle.extend(linjer)
         if fremdrift:
             fremdrift(linjer)
 
     try:
         biter = deque(versjoner[i:i + bit] for i in range(0, len(versjoner), bit))
-        # Two chunks are checked ahead, so the workers always have queued work while the
-        # coordinator waits for a check to finish or stores the previous chunk.
-        sjekker = deque(send_sjekk(biter.popleft()) for _ in range(min(FORAN, len(biter))))
-        venter: _Bit | None = None
-        while sjekker:
-            b = sjekker.popleft()
-            forrige = nummer.siste(skole.orgnr, dato.year) + (
-                len(venter.kandidater) if venter else 0)
-            send_render(b, forrige)
+        while biter and len(i_arbeid) <= FORAN:
+            i_arbeid.append(send(biter.popleft()))
+        while i_arbeid:
+            lagre(i_arbeid[0])  # stored: its serials are in the series, no longer in flight
+            i_arbeid.popleft()
             if biter:
-                sjekker.append(send_sjekk(biter.popleft()))
-            if venter:
-                lagre(venter)
-            venter = b
-        if venter:
-            lagre(venter)
+                i_arbeid.append(send(biter.popleft()))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     return alle, tider
-

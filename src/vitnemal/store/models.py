@@ -136,6 +136,9 @@ class UtstedtDokument(models.Model):
     regelsett_versjon = models.CharField(max_length=40)
     kodeverk_versjon = models.CharField(max_length=40)
     programversjon = models.CharField(max_length=80)
+    versjoner = models.JSONField(
+        null=True, help_text="utskrift.versjoner(): pakke, kodeverk, sjekker og regelsett som "
+        "avgjorde dokumentet (tom for dokumenter utstedt før migrering 0007)")
     utstedt = models.DateField()
     maalform = models.CharField(max_length=2)
     underskrivere = models.JSONField()

@@ -1,5 +1,7 @@
 """Duplicates (001 §2.11) and the new document after a change of legal gender (001 §2.12),
-both made from the stored document, never from today's record."""
+both made from the stored document, never from today's record: ``Dokument.from_dict`` of what
+was printed, issued again by the core's ``dokument.gjengivelse.gjengi`` (``kjerne.duplikat``,
+``kjerne.nytt_fodselsnummer``)."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from vitnemal.store.models import (
     UtstedtDokument,
 )
 from vitnemal.store.services.annullering import _ny as _annuller
-from vitnemal.store.services.utstedelse import _rad, siste_versjon
+from vitnemal.store.services.utstedelse import _rad, siste_versjon, utstederfakta
 
 
 def _kilde(dok: UtstedtDokument) -> UtstedtDokument:
@@ -40,20 +42,17 @@ def utsted_duplikat(bruker, dok: UtstedtDokument, *, dato: date, nytt_nummer: bo
     if nytt_nummer and original.forstegangsvitnemal:
         tilgang.krev(bruker, "annullere", original)
     skole = original.skole
-    underskrivere = (skole.underskriver_1, skole.underskriver_2)
+    fakta = utstederfakta(skole)
     lagret = kjerne.fra_dict(original.dokument)
     with transaction.atomic():
         if Annullering.objects.filter(dokument=original).exists():
             raise VitnemalError(f"dokument {original.nummer} er annullert; et duplikat kan ikke "
                                 "lages av et annullert dokument")
-        if nytt_nummer:
-            lnr = nummer.tildel(skole.orgnr, dato.year)[0]
-            nr = kjerne.dokumentnummer(lagret.type, skole.orgnr, dato.year, lnr)
-        else:
-            lnr, nr = original.lopenummer, original.nummer
-        dup = kjerne.duplikat(lagret, dato=dato, underskrivere=underskrivere, nummer=nr)
+        lnr = nummer.tildel(skole.orgnr, dato.year)[0] if nytt_nummer else None
+        dup = kjerne.duplikat(lagret, fakta, dato=dato, lopenummer=lnr)
         pdf = kjerne.render_pdf(dup)
-        rad = _rad(bruker, original.mappeversjon, skole, dup, pdf, nr, lnr, dato,
+        rad = _rad(bruker, original.mappeversjon, skole, kjerne.som_dict(dup), pdf, "",
+                   dup.dokumentnummer, lnr or original.lopenummer, dato,
                    UtstedtDokument.Art.DUPLIKAT, original=original, tildelt=nytt_nummer)
         rad.save()
         hendelser.logg(bruker, Hendelse.Handling.DUPLIKAT, formal=formal, dokument=rad,
@@ -92,13 +91,12 @@ def nytt_fnr_dokument(bruker, dok: UtstedtDokument, *, dato: date,
         if Annullering.objects.filter(dokument=original).exists():
             raise VitnemalError(f"dokument {original.nummer} er annullert")
         lnr = nummer.tildel(skole.orgnr, dato.year)[0]
-        nr = kjerne.dokumentnummer(lagret.type, skole.orgnr, dato.year, lnr)
-        ny = kjerne.nytt_fodselsnummer(
-            lagret, fodselsnummer=person.fodselsnummer, navn=person.navn, dato=dato,
-            underskrivere=(skole.underskriver_1, skole.underskriver_2), nummer=nr)
+        ny = kjerne.nytt_fodselsnummer(lagret, utstederfakta(skole),
+                                       fodselsnummer=person.fodselsnummer, navn=person.navn,
+                                       dato=dato, lopenummer=lnr)
         pdf = kjerne.render_pdf(ny)
-        rad = _rad(bruker, versjon, skole, ny, pdf, nr, lnr, dato,
-                   UtstedtDokument.Art.NYTT_FNR, original=original)
+        rad = _rad(bruker, versjon, skole, kjerne.som_dict(ny), pdf, "", ny.dokumentnummer, lnr,
+                   dato, UtstedtDokument.Art.NYTT_FNR, original=original)
         rad.save()
         hendelser.logg(bruker, Hendelse.Handling.UTSTEDT, formal=formal, dokument=rad,
                        person=person, art=rad.art, erstatter=original.nummer)
