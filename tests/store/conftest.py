@@ -6,6 +6,7 @@ never see a DELETE)."""
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 
@@ -20,6 +21,10 @@ def register_db(tmp_path_factory):
             os.environ.pop(k, None)
             if k in env:
                 os.environ[k] = env[k]
+        # a test module imported at collection (test_innstillinger) may have evaluated the
+        # settings with the environment of that moment: the user's own register, shared by
+        # every suite on this account; Django must read them afresh with the env above
+        sys.modules.pop("vitnemal.config.settings", None)
         from vitnemal.store import oppsett
 
         oppsett.start()

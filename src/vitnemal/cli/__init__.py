@@ -26,7 +26,7 @@ from vitnemal.meldinger import begrens
 # Order is the order shown in ``vitnemal --help``.
 COMMANDS = ["valider", "fnr", "fullfortkode", "vis", "sjekk", "lag", "arshjul", "nvb",
             "db", "skole", "import", "utsted", "register", "duplikat", "annuller", "person",
-            "web"]
+            "web", "batch", "worker", "helse"]
 
 # Every user-facing message of argparse (Python 3.11–3.14), in bokmål. Messages for
 # programming errors (conflicting options, bad add_argument calls) are left in English.

@@ -1,5 +1,6 @@
-"""``vitnemal db migrate|status|bruker`` — create or upgrade the register's schema, show
-where it is, add users."""
+"""``vitnemal db migrate|status|bruker|backup|restore`` — create or upgrade the register's
+schema, show where it is, add users, back it up and restore it (the databases' own tools,
+``store.sikkerhetskopi``)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,14 @@ def register(sub) -> None:
     b.add_argument("navn")
     b.add_argument("--json", action="store_true")
     b.set_defaults(func=beskyttet(bruker))
+    k = dsub.add_parser("backup", help="ta sikkerhetskopi av registeret til en fil")
+    k.add_argument("fil", metavar="FIL")
+    k.add_argument("--json", action="store_true")
+    k.set_defaults(func=beskyttet(backup))
+    r = dsub.add_parser("restore", help="erstatt registerets innhold med en sikkerhetskopi")
+    r.add_argument("fil", metavar="FIL")
+    r.add_argument("--json", action="store_true")
+    r.set_defaults(func=beskyttet(restore))
 
 
 def migrate(args) -> int:
@@ -72,4 +81,44 @@ def bruker(args) -> int:
         dump_json({"bruker": args.navn, "ny": ny})
     else:
         print(f"bruker {args.navn} {'opprettet' if ny else 'finnes allerede'}")
+    return 0
+
+
+def backup(args) -> int:
+    from pathlib import Path
+
+    from vitnemal.io.skriv import klargjor_fil
+    from vitnemal.store import oppsett, sikkerhetskopi
+
+    oppsett.krev_skjema()
+    fil = klargjor_fil(args.fil)
+    tmp = fil.with_name(f".{fil.name}.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        metode = sikkerhetskopi.backup(tmp)
+        Path(tmp).replace(fil)
+    finally:
+        tmp.unlink(missing_ok=True)
+    if args.json:
+        dump_json({"database": oppsett.beskrivelse(), "fil": str(fil), "metode": metode})
+    else:
+        print(f"sikkerhetskopi av {oppsett.beskrivelse()} skrevet til {fil} ({metode})")
+    return 0
+
+
+def restore(args) -> int:
+    from pathlib import Path
+
+    from vitnemal.store import oppsett, sikkerhetskopi
+
+    oppsett.start()
+    fil = oppsett.sqlite_fil()
+    if fil is not None:
+        fil.parent.mkdir(parents=True, exist_ok=True)
+    metode = sikkerhetskopi.restore(Path(args.fil))
+    oppsett.krev_skjema()
+    if args.json:
+        dump_json({"database": oppsett.beskrivelse(), "fil": args.fil, "metode": metode})
+    else:
+        print(f"{oppsett.beskrivelse()} gjenopprettet fra {args.fil} ({metode})")
     return 0

@@ -51,36 +51,54 @@ def register(sub) -> None:
                    "annulleres som erstattet av det nye")
     p.add_argument("--arsak", choices=["KLA", "FEI", "NVB", "ANN"], default="FEI",
                    help="årsakskode for annulleringen med --erstatter (standard FEI)")
+    p.add_argument("--trinn", choices=["vg1", "vg2", "vg3", "vg4"],
+                   help="med --skole: bare elevmapper med et programområde på dette trinnet")
     p.add_argument("--jobber", type=int, default=0, metavar="N",
                    help="antall prosesser (standard 0: én per kjerne)")
+    p.add_argument("--bakgrunn", action="store_true",
+                   help="med --skole: legg masseutstedelsen i køen som en batch som "
+                   "arbeiderne («vitnemal worker») kjører, og skriv batchens id")
+    p.add_argument("--vent", action="store_true",
+                   help="med --bakgrunn: følg fremdriften til batchen er ferdig")
     add_felles(p)
     p.set_defaults(func=beskyttet(run))
 
 
 def _linje(r, *, stream=None) -> None:
+    linje(r.person_id, r.status, r.nummer, r.type, r.melding, [f.as_dict() for f in r.feil],
+          stream=stream)
+
+
+def linje(person_id: int, status: str, nummer: str, type: str, melding: str, feil: list[dict],
+          *, stream=None) -> None:
+    """One result line (also ``vitnemal batch vis``); ``feil`` as ``Finding.as_dict``."""
     stream = stream or sys.stdout
-    if r.status == "utstedt":
-        print(f"utstedt person {r.person_id}: {r.nummer} ({_TYPE.get(r.type, r.type)})",
-              file=stream)
-    elif r.status == "nektet":
-        print(f"NEKTET person {r.person_id}: {r.melding}", file=stream)
-        for f in r.feil:
-            print(f"    {f.alvorlighet.value} {f.regel} ({f.paragraf}): {f.melding}", file=stream)
+    if status == "utstedt":
+        print(f"utstedt person {person_id}: {nummer} ({_TYPE.get(type, type)})", file=stream)
+    elif status == "nektet":
+        print(f"NEKTET person {person_id}: {melding}", file=stream)
+        for f in feil:
+            print(f"    {f['alvorlighet']} {f['regel']} ({f.get('paragraf', '')}): "
+                  f"{f['melding']}", file=stream)
     else:
-        print(f"hoppet over person {r.person_id}: {r.melding}", file=stream)
+        print(f"{status} person {person_id}: {melding}", file=stream)
 
 
 def run(args) -> int:
     bruker = start(args)
     from vitnemal.store import masse, selectors
-    from vitnemal.store.services import duplikat, skoler, utstedelse
+    from vitnemal.store.services import batch, duplikat, skoler, utstedelse
 
     dato = args.dato or date.today()
     grunn = formal(args, "vitnemal utsted")
     if args.erstatter and not (args.person and len(args.person) == 1 or args.fnr_stdin):
         raise InputError("--erstatter gjelder utstedelse for én person")
-    if args.skolear and not args.skole:
-        raise InputError("--skolear gjelder masseutstedelse (--skole)")
+    if (args.skolear or args.trinn or args.bakgrunn) and not args.skole:
+        raise InputError("--skolear, --trinn og --bakgrunn gjelder masseutstedelse (--skole)")
+    if args.vent and not args.bakgrunn:
+        raise InputError("--vent gjelder --bakgrunn")
+    if args.bakgrunn:
+        return _bakgrunn(args, bruker, dato, grunn)
     if args.nytt_fnr:
         dok = selectors.dokument(bruker, args.nytt_fnr, formal=grunn)
         rad = duplikat.nytt_fnr_dokument(bruker, dok, dato=dato, formal=grunn)
@@ -108,7 +126,7 @@ def run(args) -> int:
         skole = versjoner[0].skole if versjoner else None
     else:
         skole = skoler.finn(args.skole)
-        versjoner = masse.klare_versjoner(skole, skolear=args.skolear)
+        versjoner = batch.utvalg(skole, args.skolear or "", args.trinn or "")
     if not versjoner:
         print("ingen elevmapper er klare for utstedelse", file=sys.stderr)
         return _skriv(args, [])
@@ -126,6 +144,27 @@ def run(args) -> int:
                                       maalform=args.maalform, dokumenttype=dokumenttype(args),
                                       jobber=args.jobber, formal=grunn, fremdrift=fremdrift)
     return _oppsummer(args, resultater, tider=tider)
+
+
+def _bakgrunn(args, bruker, dato, grunn) -> int:
+    from vitnemal.cli.batch import folg
+    from vitnemal.store import batch_selectors
+    from vitnemal.store.services import batch, skoler
+
+    b = batch.start(bruker, skoler.finn(args.skole), dato=dato, skolear=args.skolear or "",
+                    trinn=args.trinn or "", maalform=args.maalform,
+                    dokumenttype=args.dokumenttype, formal=grunn)
+    f = folg(bruker, b.pk, json=args.json) if args.vent else batch_selectors.fremdrift(
+        bruker, b.pk)
+    if args.json:
+        dump_json(f.as_dict())
+    else:
+        print(b.pk)
+        print(f"batch {b.pk}: {f.antall} elevmapper i køen; følg den med «vitnemal batch vis "
+              f"{b.pk}»" if not args.vent else
+              f"batch {b.pk} {f.tilstand_tekst}: {f.utstedt} utstedt, {f.nektet} nektet, "
+              f"{f.hoppet_over} hoppet over", file=sys.stderr)
+    return 1 if f.nektet or f.tilstand == "feilet" else 0
 
 
 def _skriv(args, resultater) -> int:

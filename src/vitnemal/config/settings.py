@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "axes",
     "sequences.apps.SequencesConfig",
+    "django_tasks",
+    "django_tasks_db",
     "vitnemal.store.apps.StoreConfig",
     "vitnemal.web.apps.WebConfig",
 ]
@@ -111,14 +113,36 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "web/sperret.html"
 
-# No log line carries personal data: the register logs nothing itself, and Django's own
-# loggers are kept at WARNING (SQL with parameters is logged only at DEBUG).
+# Background work (issue 17): Django's Tasks API (the ``django-tasks`` backport) with the
+# database backend (``django-tasks-db``): tasks are rows in the register's own database, so the
+# embedded SQLite default needs no broker and a county adds ``vitnemal worker`` processes
+# against the same PostgreSQL. Moving to RQ or Celery is this setting (docs/decisions.md).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("VITNEMAL_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+
+# No log line carries personal data: Django's own loggers are kept at WARNING (SQL with
+# parameters is logged only at DEBUG), every line is one JSON object on stderr, and a filter
+# masks any run of 11 digits (a fødselsnummer) in the message and its arguments
+# (``vitnemal.config.logg``).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"stderr": {"class": "logging.StreamHandler"}},
-    "loggers": {"django": {"handlers": ["stderr"], "level": "WARNING"},
-                "axes": {"handlers": ["stderr"], "level": "WARNING"}},
+    "filters": {"uten_fnr": {"()": "vitnemal.config.logg.UtenFodselsnummer"}},
+    "formatters": {"json": {"()": "vitnemal.config.logg.JsonLinjer"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "json",
+                            "filters": ["uten_fnr"]}},
+    "loggers": {
+        "django": {"handlers": ["stderr"], "level": "WARNING"},
+        "axes": {"handlers": ["stderr"], "level": "WARNING"},
+        "django_tasks": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        "django_tasks_db": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        "vitnemal": {"handlers": ["stderr"], "level": os.environ.get("VITNEMAL_LOGG", "WARNING"),
+                     "propagate": False},
+    },
 }
 
 

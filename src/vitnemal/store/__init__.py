@@ -12,6 +12,10 @@ An adapter around the pure core. Layout (HackSoft's Django styleguide):
 - ``nummer`` — the number series (django-sequences);
 - ``kjerne`` — the only module that calls the core (check, compose, render);
 - ``masse`` — masseutstedelse over all cores;
+- ``batch_modeller``, ``services/batch``, ``batch_selectors``, ``batch_eksport`` — masseutstedelse
+  in the background on Django's Tasks API (issue 17): batches, the chunk task, progress,
+  results, ZIP and print PDF;
+- ``drift`` — workers' heartbeat and the health check; ``sikkerhetskopi`` — backup/restore;
 - ``oppsett`` — lazy Django setup and the schema check of the CLI.
 
 Importing this package does not import Django: ``oppsett.start()`` does.

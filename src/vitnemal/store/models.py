@@ -212,6 +212,10 @@ class Hendelse(models.Model):
 
 
 # Models of later issues live in their own modules; imported here so Django registers them:
-# NVB deliveries (issue 15), roles per school/county (issue 16).
+# NVB deliveries (issue 15), roles per school/county (issue 16), background batches (issue 17).
+from vitnemal.store.batch_modeller import Arbeider, Batch, Batchdel, Batchperson  # noqa: E402
 from vitnemal.store.nvb_modeller import NvbLevering, NvbLevert  # noqa: E402, F401
 from vitnemal.store.roller import Rolle  # noqa: E402, F401
+
+__all__ = ["Annullering", "Arbeider", "Batch", "Batchdel", "Batchperson", "Elevmappeversjon",
+           "Fodselsnummerendring", "Fylke", "Hendelse", "Person", "Skole", "UtstedtDokument"]
