@@ -71,16 +71,40 @@ def _tekst(t: str) -> str:
     return f"el && el.textContent.trim().startsWith({t!r})"
 
 
+def _ny_side(nettleser, csp_brudd: list[str]):
+    """A new context with axe-core injected (via the DevTools protocol: the page's CSP stays
+    on) and downloads allowed; CSP violations reported on the console go to ``csp_brudd``."""
+    ctx = nettleser.new_context(accept_downloads=True, locale="nb-NO")
+    ctx.add_init_script(path=str(AXE))
+    page = ctx.new_page()
+    page.on("console", lambda m: csp_brudd.append(m.text)
+            if "Content Security Policy" in m.text else None)
+    return ctx, page
+
+
+def _logg_inn(page, url: str, bruker: str) -> None:
+    page.goto(url + "/logg-inn/")
+    page.fill("#id_username", bruker)
+    page.fill("#id_password", PASSORD)
+    page.press("#id_password", "Enter")
+    page.wait_for_url(url + "/")
+
+
+def _last_ned(page, lenketekst: str, fil: Path):
+    """Tab to the link, press Enter, save the download to ``fil``; returns the download."""
+    _tab_til(page, _tekst(lenketekst))
+    with page.expect_download() as nedlasting:
+        page.keyboard.press("Enter")
+    nedlasting.value.save_as(fil)
+    return nedlasting.value
+
+
 def test_hovedflyten_med_tastatur_og_axe(tjener, nettleser, tmp_path):
     import pikepdf
 
     url, tjenerlogg = tjener
-    ctx = nettleser.new_context(accept_downloads=True, locale="nb-NO")
-    ctx.add_init_script(path=str(AXE))  # via the DevTools protocol: the page's CSP stays on
-    page = ctx.new_page()
     csp_brudd: list[str] = []
-    page.on("console", lambda m: csp_brudd.append(m.text)
-            if "Content Security Policy" in m.text else None)
+    ctx, page = _ny_side(nettleser, csp_brudd)
     sider: list = []
 
     page.goto(url + "/")
@@ -132,28 +156,19 @@ def test_hovedflyten_med_tastatur_og_axe(tjener, nettleser, tmp_path):
     page.wait_for_url("**/dokument/*/")
     assert "dokument utstedt" in page.content()
     _axe(page, sider)
-    _tab_til(page, _tekst("Last ned PDF"))
-    with page.expect_download() as nedlasting:
-        page.keyboard.press("Enter")
     fil = tmp_path / "dokument.pdf"
-    nedlasting.value.save_as(fil)
+    nedlasting = _last_ned(page, "Last ned PDF", fil)
     with pikepdf.open(fil) as pdf:
         assert len(pdf.pages) >= 1
-    assert "57110997003" not in nedlasting.value.suggested_filename
+    assert "57110997003" not in nedlasting.suggested_filename
 
     for sti in ("/register/", "/register/?type=V&status=gyldig"):
         page.goto(url + sti)
         _axe(page, sider)
     ctx.close()
 
-    ctx = nettleser.new_context(locale="nb-NO")
-    ctx.add_init_script(path=str(AXE))
-    page = ctx.new_page()
-    page.goto(url + "/logg-inn/")
-    page.fill("#id_username", "revisor")
-    page.fill("#id_password", PASSORD)
-    page.press("#id_password", "Enter")
-    page.wait_for_url(url + "/")
+    ctx, page = _ny_side(nettleser, csp_brudd)
+    _logg_inn(page, url, "revisor")
     for sti in ("/logg/", "/logg/?bruker=saksbehandler", person_url.removeprefix(url)):
         page.goto(url + sti)
         _axe(page, sider)
@@ -182,18 +197,10 @@ def test_masseutstedelse_start_avbryt_fremdrift_og_zip(tjener, nettleser, tmp_pa
     import pikepdf
 
     url, tjenerlogg = tjener
-    ctx = nettleser.new_context(accept_downloads=True, locale="nb-NO")
-    ctx.add_init_script(path=str(AXE))
-    page = ctx.new_page()
     csp_brudd: list[str] = []
-    page.on("console", lambda m: csp_brudd.append(m.text)
-            if "Content Security Policy" in m.text else None)
+    ctx, page = _ny_side(nettleser, csp_brudd)
     sider: list = []
-    page.goto(url + "/logg-inn/")
-    page.fill("#id_username", "saksbehandler")
-    page.fill("#id_password", PASSORD)
-    page.press("#id_password", "Enter")
-    page.wait_for_url(url + "/")
+    _logg_inn(page, url, "saksbehandler")
 
     def start_batch() -> str:
         page.goto(url + "/")
@@ -251,11 +258,8 @@ def test_masseutstedelse_start_avbryt_fremdrift_og_zip(tjener, nettleser, tmp_pa
     assert page.locator("table a[href^='/person/']").count() == antall
     _axe(page, sider)
 
-    _tab_til(page, _tekst("Last ned ZIP"))
-    with page.expect_download() as nedlasting:
-        page.keyboard.press("Enter")
     fil = tmp_path / "batch.zip"
-    nedlasting.value.save_as(fil)
+    _last_ned(page, "Last ned ZIP", fil)
     with zipfile.ZipFile(fil) as z:
         navn = z.namelist()
         assert len(navn) == utstedt and all(n.endswith(".pdf") for n in navn)
