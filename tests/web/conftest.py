@@ -153,3 +153,38 @@ def som(bruker, **kw):
     c = Client(**kw)
     c.force_login(bruker)
     return c
+
+
+@dataclass
+class Batcher:
+    a: object  # school A: Cecilie (refused, FEIL) and Dag (issued), run to the end
+    b: object  # school B: two persons, one chunk of one run (one issued, one waiting)
+    navn_b: tuple[str, ...]
+
+
+@pytest.fixture
+def batcher(verden):
+    """Two background batches (issue 17) on ``verden``, their chunks run in-process."""
+    from vitnemal.store import kjerne
+    from vitnemal.store.models import Batchdel
+    from vitnemal.store.services import batch, importering
+    from vitnemal.store.services.batch import utsted_del
+
+    def ny(skole, nr, navn, bruker):
+        m, _ = kjerne.valider(mappe(stotte.fiktivt_fnr(nr), navn), navn="test")
+        importering.importer(bruker, [("test", m)], skole)
+
+    ny(verden.skole_a, 7004, "Dag Batchsen", verden.brukere["rektor"])
+    navn_b = ("Eirik Fjordbatch", "Frida Fjordbatch")
+    for i, navn in enumerate(navn_b):
+        ny(verden.skole_b, 7005 + i, navn, verden.brukere["rektor_b"])
+    dato = date(2026, 6, 19)
+    a = batch.start(verden.brukere["rektor"], verden.skole_a, dato=dato, formal="juni")
+    for d in Batchdel.objects.filter(batch=a).order_by("nr"):
+        utsted_del.call(a.pk, d.nr)
+    b = batch.start(verden.brukere["rektor_b"], verden.skole_b, dato=dato, formal="juni",
+                    del_storrelse=1)
+    utsted_del.call(b.pk, 0)
+    a.refresh_from_db()
+    b.refresh_from_db()
+    return Batcher(a, b, navn_b)

@@ -71,16 +71,40 @@ def _tekst(t: str) -> str:
     return f"el && el.textContent.trim().startsWith({t!r})"
 
 
+def _ny_side(nettleser, csp_brudd: list[str]):
+    """A new context with axe-core injected (via the DevTools protocol: the page's CSP stays
+    on) and downloads allowed; CSP violations reported on the console go to ``csp_brudd``."""
+    ctx = nettleser.new_context(accept_downloads=True, locale="nb-NO")
+    ctx.add_init_script(path=str(AXE))
+    page = ctx.new_page()
+    page.on("console", lambda m: csp_brudd.append(m.text)
+            if "Content Security Policy" in m.text else None)
+    return ctx, page
+
+
+def _logg_inn(page, url: str, bruker: str) -> None:
+    page.goto(url + "/logg-inn/")
+    page.fill("#id_username", bruker)
+    page.fill("#id_password", PASSORD)
+    page.press("#id_password", "Enter")
+    page.wait_for_url(url + "/")
+
+
+def _last_ned(page, lenketekst: str, fil: Path):
+    """Tab to the link, press Enter, save the download to ``fil``; returns the download."""
+    _tab_til(page, _tekst(lenketekst))
+    with page.expect_download() as nedlasting:
+        page.keyboard.press("Enter")
+    nedlasting.value.save_as(fil)
+    return nedlasting.value
+
+
 def test_hovedflyten_med_tastatur_og_axe(tjener, nettleser, tmp_path):
     import pikepdf
 
     url, tjenerlogg = tjener
-    ctx = nettleser.new_context(accept_downloads=True, locale="nb-NO")
-    ctx.add_init_script(path=str(AXE))  # via the DevTools protocol: the page's CSP stays on
-    page = ctx.new_page()
     csp_brudd: list[str] = []
-    page.on("console", lambda m: csp_brudd.append(m.text)
-            if "Content Security Policy" in m.text else None)
+    ctx, page = _ny_side(nettleser, csp_brudd)
     sider: list = []
 
     page.goto(url + "/")
@@ -132,28 +156,19 @@ def test_hovedflyten_med_tastatur_og_axe(tjener, nettleser, tmp_path):
     page.wait_for_url("**/dokument/*/")
     assert "dokument utstedt" in page.content()
     _axe(page, sider)
-    _tab_til(page, _tekst("Last ned PDF"))
-    with page.expect_download() as nedlasting:
-        page.keyboard.press("Enter")
     fil = tmp_path / "dokument.pdf"
-    nedlasting.value.save_as(fil)
+    nedlasting = _last_ned(page, "Last ned PDF", fil)
     with pikepdf.open(fil) as pdf:
         assert len(pdf.pages) >= 1
-    assert "57110997003" not in nedlasting.value.suggested_filename
+    assert "57110997003" not in nedlasting.suggested_filename
 
     for sti in ("/register/", "/register/?type=V&status=gyldig"):
         page.goto(url + sti)
         _axe(page, sider)
     ctx.close()
 
-    ctx = nettleser.new_context(locale="nb-NO")
-    ctx.add_init_script(path=str(AXE))
-    page = ctx.new_page()
-    page.goto(url + "/logg-inn/")
-    page.fill("#id_username", "revisor")
-    page.fill("#id_password", PASSORD)
-    page.press("#id_password", "Enter")
-    page.wait_for_url(url + "/")
+    ctx, page = _ny_side(nettleser, csp_brudd)
+    _logg_inn(page, url, "revisor")
     for sti in ("/logg/", "/logg/?bruker=saksbehandler", person_url.removeprefix(url)):
         page.goto(url + sti)
         _axe(page, sider)
@@ -167,3 +182,100 @@ def test_hovedflyten_med_tastatur_og_axe(tjener, nettleser, tmp_path):
     assert len(sider) >= 12
     assert not csp_brudd, csp_brudd
     assert "57110997003" not in tjenerlogg.read_text()
+
+
+def test_masseutstedelse_start_avbryt_fremdrift_og_zip(tjener, nettleser, tmp_path):
+    """Issue 17 in the browser: a clerk reaches «Masseutstedelse» from the start page, starts
+    a batch, starts and cancels a second one (with confirmation), watches the first one's
+    progress (HTMX polling) while a real ``vitnemal worker --tom`` runs it, sees the result
+    table when it ends and downloads the ZIP of its PDFs. axe-core on every batch page."""
+    import re
+    import subprocess
+    import sys
+    import zipfile
+
+    import pikepdf
+
+    url, tjenerlogg = tjener
+    csp_brudd: list[str] = []
+    ctx, page = _ny_side(nettleser, csp_brudd)
+    sider: list = []
+    _logg_inn(page, url, "saksbehandler")
+
+    def start_batch() -> str:
+        page.goto(url + "/")
+        _tab_til(page, _tekst("Masseutstedelse"))
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/batch/")
+        _axe(page, sider)
+        _tab_til(page, _tekst("Start masseutstedelse"))
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r".*/batch/\d+/$"))
+        return page.url
+
+    forste = start_batch()
+    assert "Batch" in page.content() and "Ny" in page.locator("#tilstand").inner_text()
+    antall = int(re.search(r"Behandlet 0 av (\d+)", page.content()).group(1))
+    assert antall >= 2
+    _axe(page, sider)
+
+    andre = start_batch()
+    assert andre != forste
+    _tab_til(page, _tekst("Avbryt batchen"))
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/avbryt/")
+    assert "Bekreft avbryting" in page.content()
+    _axe(page, sider)
+    _tab_til(page, _tekst("Bekreft avbryting"))
+    page.keyboard.press("Enter")
+    page.wait_for_url(andre)
+    assert page.locator("#tilstand").inner_text() == "Avbrutt"
+    assert f"Avbrutt: {antall}" in page.locator("#fremdrift").inner_text()
+    _axe(page, sider)
+
+    page.goto(forste)  # the clerk watches; the page polls the progress fragment
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL",
+                                                             "DJANGO_SETTINGS_MODULE")}
+    tmp = tjenerlogg.parent
+    env.update(VITNEMAL_DB=str(tmp / "demo.sqlite3"), XDG_DATA_HOME=str(tmp / "xdg"))
+    with open(tmp_path / "arbeider.log", "w") as logg:
+        arbeider = subprocess.Popen([sys.executable, "-m", "vitnemal", "worker", "--tom",
+                                     "--intervall", "0.2"], env=env, stdout=logg,
+                                    stderr=subprocess.STDOUT)
+        try:
+            # «Ferdig» comes by polling; the page then reloads (HX-Refresh) with the results
+            page.locator("a", has_text="Last ned ZIP").wait_for(timeout=180_000)
+            assert arbeider.wait(timeout=120) == 0
+        finally:
+            if arbeider.poll() is None:
+                arbeider.terminate()
+                arbeider.wait(timeout=30)
+    assert page.locator("#tilstand").inner_text() == "Ferdig"
+    tekst = page.locator("#fremdrift").inner_text()
+    assert f"Behandlet {antall} av {antall}" in tekst
+    utstedt = int(re.search(r"Utstedt: (\d+)", tekst).group(1))
+    assert utstedt >= 1
+    assert page.locator("table a[href^='/person/']").count() == antall
+    _axe(page, sider)
+
+    fil = tmp_path / "batch.zip"
+    _last_ned(page, "Last ned ZIP", fil)
+    with zipfile.ZipFile(fil) as z:
+        navn = z.namelist()
+        assert len(navn) == utstedt and all(n.endswith(".pdf") for n in navn)
+        for n in navn:
+            # order and document number (V + orgnr + year + serial), never a fødselsnummer
+            assert re.fullmatch(r"\d{5}-[VK]\d{9}20\d{2}\d{5}\.pdf", n), n
+            ut = tmp_path / n
+            ut.write_bytes(z.read(n))
+            with pikepdf.open(ut) as pdf:
+                assert len(pdf.pages) >= 1
+    ctx.close()
+
+    brudd = [(u, v) for u, v in sider if v]
+    assert not brudd, brudd
+    assert len(sider) >= 6
+    assert not csp_brudd, csp_brudd
+    arbeiderlogg = (tmp_path / "arbeider.log").read_text()
+    for logg_tekst in (arbeiderlogg, tjenerlogg.read_text()):
+        assert "57110997003" not in logg_tekst and "58110997103" not in logg_tekst

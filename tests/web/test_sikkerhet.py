@@ -16,24 +16,30 @@ from .conftest import fang_logg, som
 ENDRINGER = [  # (URL pattern, object) — every URL that changes the register
     ("/person/{p}/endre/", "p"), ("/person/{p}/utsted/", "p"), ("/dokument/{d}/duplikat/", "d"),
     ("/dokument/{d}/annuller/", "d"), ("/sok/", None), ("/logg-ut/", None),
-    ("/person/{p}/sjekk/", "p"),
+    ("/person/{p}/sjekk/", "p"), ("/batch/start/", None), ("/batch/{b}/avbryt/", "b"),
 ]
 
 
-def _fyll(mal: str, v) -> str:
-    return mal.format(p=v.person_a.pk, d=v.dok_a.pk)
+def _fyll(mal: str, v, b=None) -> str:
+    return mal.format(p=v.person_a.pk, d=v.dok_a.pk, b=b.pk if b else 0)
 
 
-def test_csrf_paa_hver_endring(verden):
+def test_csrf_paa_hver_endring(verden, batcher):
     """With CSRF checks on, every POST without a token is refused (403) and changes nothing."""
-    from vitnemal.store.models import Annullering, Elevmappeversjon, UtstedtDokument
+    from vitnemal.store.models import Annullering, Batch, Elevmappeversjon, UtstedtDokument
 
+    c = som(verden.brukere["rektor_b"], enforce_csrf_checks=True)
+    assert c.post(_fyll("/batch/{b}/avbryt/", verden, batcher.b)).status_code == 403
     c = som(verden.brukere["rektor"], enforce_csrf_checks=True)
+    dokumenter = UtstedtDokument.objects.count()
     for mal, _ in ENDRINGER:
-        r = c.post(_fyll(mal, verden), {"arsak": "FEI", "fritekst": "x", "bekreft": "ja",
-                                        "fodselsnummer": verden.fnr[0]})
+        r = c.post(_fyll(mal, verden, batcher.a), {
+            "arsak": "FEI", "fritekst": "x", "bekreft": "ja", "fodselsnummer": verden.fnr[0],
+            "skole": verden.skole_a.pk})
         assert r.status_code == 403, mal
-    assert UtstedtDokument.objects.count() == 2
+    assert UtstedtDokument.objects.count() == dokumenter
+    assert Batch.objects.count() == 2
+    assert Batch.objects.get(pk=batcher.b.pk).tilstand == "kjorer"
     assert not Annullering.objects.exists()
     assert Elevmappeversjon.objects.filter(person=verden.person_a).count() == 1
 
@@ -119,7 +125,7 @@ class _Lenker(HTMLParser):
 
 
 @pytest.mark.parametrize("rolle", ["rektor", "fylkesadmin"])
-def test_gjennomgang_uten_fodselsnummer_i_url_tittel_eller_logg(verden, rolle):
+def test_gjennomgang_uten_fodselsnummer_i_url_tittel_eller_logg(verden, batcher, rolle):
     """Visit every page reachable from the start page (and search by number, issue, edit),
     capturing every log record at DEBUG: no fødselsnummer in a URL, a title or a log line."""
     fnr = verden.fnr
@@ -150,6 +156,9 @@ def test_gjennomgang_uten_fodselsnummer_i_url_tittel_eller_logg(verden, rolle):
     assert any(u.startswith("/person/") for u in sider) and any(u.endswith("/pdf/")
                                                                  for u in sider)
     assert len(sider) >= 8, besok
+    # issue 17: the batch pages are reached from the start page, downloads included
+    assert {"/batch/", f"/batch/{batcher.a.pk}/", f"/batch/{batcher.a.pk}/zip/",
+            f"/batch/{batcher.a.pk}/pdf/"} <= sider, besok
     logg = "\n".join(fanget)
     assert "Not Found: /person/999999/" in logg
     for n in fnr:

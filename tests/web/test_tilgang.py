@@ -15,7 +15,12 @@ URLER = {
     "person": "person", "endre": "person", "sjekk": "person", "forhandsvis": "person",
     "utsted": "person",
     "dokument": "dokument", "pdf": "dokument", "duplikat": "dokument", "annuller": "dokument",
+    # issue 17, browser part
+    "batcher": None, "batch-start": None, "helse": None,
+    "batch": "batch", "batch-fremdrift": "batch", "batch-avbryt": "batch", "batch-zip": "batch",
+    "batch-pdf": "batch",
 }
+UTEN_INNLOGGING = {"logg-inn", "helse"}  # helse: status fields only (docs/decisions.md)
 
 
 def _url(navn: str, obj) -> str:
@@ -31,13 +36,18 @@ def test_hver_url_er_med(db):
 
 
 @pytest.mark.parametrize("navn", sorted(n for n, art in URLER.items() if art))
-def test_idor_annen_skoles_objekt_gir_404_og_ingen_data(verden, navn):
-    """saksbehandler and rektor of school A try school B's person and document by id, with
-    GET and POST: 404 or 403, and not a byte of B's name, number or document."""
-    from vitnemal.store.models import Annullering, UtstedtDokument
+def test_idor_annen_skoles_objekt_gir_404_og_ingen_data(verden, navn, request):
+    """saksbehandler and rektor of school A try school B's person, document and batch by id,
+    with GET and POST: 404 or 403, and not a byte of B's name, number or document."""
+    from vitnemal.store.models import Annullering, Batch, UtstedtDokument
 
     art = URLER[navn]
-    obj = verden.person_b if art == "person" else verden.dok_b
+    obj = {"person": verden.person_b, "dokument": verden.dok_b}.get(art)
+    navn_b: tuple = ()
+    if art == "batch":
+        bt = request.getfixturevalue("batcher")
+        obj, navn_b = bt.b, bt.navn_b
+        tilstand = obj.tilstand
     for bruker in ("saksbehandler", "rektor", "revisor", "fylkesadmin"):
         c = som(verden.brukere[bruker])
         for metode in (c.get, c.post):
@@ -49,23 +59,31 @@ def test_idor_annen_skoles_objekt_gir_404_og_ingen_data(verden, navn):
             tekst = r.content.decode("utf-8", "replace")
             assert "Bodil" not in tekst and verden.fnr[1] not in tekst
             assert verden.dok_b.nummer not in tekst
+            assert not any(n in tekst for n in navn_b) and "Fjordheim" not in tekst
+            assert not r.streaming and "pdf" not in r.get("Content-Type", "")
     assert UtstedtDokument.objects.filter(person=verden.person_b).count() == 1
+    if art == "batch":
+        assert Batch.objects.get(pk=obj.pk).tilstand == tilstand == "kjorer"
     assert not Annullering.objects.filter(dokument=verden.dok_b).exists()
 
 
 @pytest.mark.parametrize("navn", sorted(n for n, art in URLER.items() if art))
-def test_egen_skoles_objekt_kan_leses(verden, navn):
+def test_egen_skoles_objekt_kan_leses(verden, navn, request):
     """The control: the same GETs on school A's own objects succeed for its rektor."""
     art = URLER[navn]
-    obj = verden.person_a if art == "person" else verden.dok_a
+    obj = {"person": verden.person_a, "dokument": verden.dok_a}.get(art)
+    if art == "batch":
+        obj = request.getfixturevalue("batcher").a
     r = som(verden.brukere["rektor"]).get(_url(navn, obj))
     assert r.status_code in (200, 405), (navn, r.status_code)
 
 
-@pytest.mark.parametrize("navn", sorted(n for n in URLER if n != "logg-inn"))
-def test_anonym_sendes_til_innlogging(verden, klient, navn):
+@pytest.mark.parametrize("navn", sorted(n for n in URLER if n not in UTEN_INNLOGGING))
+def test_anonym_sendes_til_innlogging(verden, klient, navn, request):
     art = URLER[navn]
     obj = {"person": verden.person_a, "dokument": verden.dok_a}.get(art)
+    if art == "batch":
+        obj = request.getfixturevalue("batcher").a
     for metode in (klient.get, klient.post):
         r = metode(_url(navn, obj))
         if navn == "logg-ut":

@@ -95,11 +95,14 @@ def fremdrift(bruker, batch_id: int) -> Fremdrift:
 
 
 def batcher(bruker, *, skole: Skole | None = None, antall: int = 50) -> list[Fremdrift]:
-    """The newest batches (of ``skole``), with progress."""
+    """The newest batches (of ``skole``) at the schools ``bruker`` may read, with progress."""
     tilgang.krev(bruker, "lese", skole)
     qs = Batch.objects.select_related("skole", "startet_av").order_by("-id")
     if skole is not None:
         qs = qs.filter(skole=skole)
+    ider = tilgang.skoler(bruker, "lese")
+    if ider is not None:  # a web user: only the batches of their own schools
+        qs = qs.filter(skole_id__in=ider)
     return [_fremdrift(b) for b in qs[:antall]]
 
 

@@ -146,3 +146,22 @@ class RegisterSkjema(forms.Form):
     def __init__(self, skoler, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["skole"].choices = [("", "alle")] + [(s.pk, s.navn) for s in skoler]
+
+
+class BatchSkjema(forms.Form):
+    """Start a background batch (issue 17): a school the user may issue for, optionally one
+    school year and one level (the record has no class)."""
+
+    skole = forms.TypedChoiceField(label="Skole", coerce=int)
+    skolear = forms.RegexField(label="Skoleår (valgfritt, f.eks. 2025-2026)", required=False,
+                               regex=r"^\d{4}-\d{4}$", max_length=9,
+                               error_messages={"invalid": "Skriv skoleåret som ÅÅÅÅ-ÅÅÅÅ."})
+    trinn = forms.ChoiceField(label="Trinn (valgfritt)", required=False,
+                              choices=[("", "alle"), ("vg1", "Vg1"), ("vg2", "Vg2"),
+                                       ("vg3", "Vg3"), ("vg4", "Vg4")])
+    formal = forms.CharField(label="Formål (står i hendelsesloggen)", required=False,
+                             max_length=300, initial="masseutstedelse juni")
+
+    def __init__(self, skoler, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["skole"].choices = [(s.pk, s.navn) for s in skoler]

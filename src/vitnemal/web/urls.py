@@ -4,7 +4,7 @@ fødselsnummer ever (search by number is a POST). Add a feature's pages here."""
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from vitnemal.web import views, views_handling
+from vitnemal.web import views, views_batch, views_handling
 
 app_name = "web"
 urlpatterns = [
@@ -25,4 +25,12 @@ urlpatterns = [
     path("dokument/<int:pk>/duplikat/", views_handling.lag_duplikat, name="duplikat"),
     path("dokument/<int:pk>/annuller/", views_handling.annuller, name="annuller"),
     path("logg/", views.logg, name="logg"),
+    path("batch/", views_batch.liste, name="batcher"),
+    path("batch/start/", views_batch.start, name="batch-start"),
+    path("batch/<int:pk>/", views_batch.vis, name="batch"),
+    path("batch/<int:pk>/fremdrift/", views_batch.fremdrift, name="batch-fremdrift"),
+    path("batch/<int:pk>/avbryt/", views_batch.avbryt, name="batch-avbryt"),
+    path("batch/<int:pk>/zip/", views_batch.zip_, name="batch-zip"),
+    path("batch/<int:pk>/pdf/", views_batch.utskrift, name="batch-pdf"),
+    path("helse/", views_batch.helse, name="helse"),
 ]
