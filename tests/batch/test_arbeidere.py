@@ -53,6 +53,19 @@ def _start_batch(env: dict) -> int:
     return json.loads(p.stdout)["id"]
 
 
+def _klare(env: dict, arbeidere: list[subprocess.Popen], *, frist: float = 180) -> None:
+    """Wait until every worker has written its first heartbeat (it is polling for tasks), so a
+    batch started now is open to all of them, not to whichever started first on a loaded
+    machine."""
+    slutt = time.monotonic() + frist
+    while time.monotonic() < slutt:
+        if all(stotte.sql(env, "SELECT 1 FROM store_arbeider WHERE pid = ?", (a.pid,))
+               for a in arbeidere):
+            return
+        time.sleep(0.2)
+    raise AssertionError("arbeiderne meldte seg ikke")
+
+
 def _tilstand(env: dict, b: int) -> tuple[str, int]:
     """The batch's state and how many of its persons are done."""
     t = stotte.sql(env, "SELECT tilstand FROM store_batch WHERE id = ?", (b,))[0][0]
@@ -100,8 +113,9 @@ def test_to_arbeidere_og_en_og_en_samtidig(tmp_path):
     with stotte.ny_database(tmp_path) as env:
         ider = stotte.klargjor(env, tmp_path, ANTALL)
         env = _env(env)
-        b = _start_batch(env)
         arbeidere = [_arbeider(env), _arbeider(env)]
+        _klare(env, arbeidere)
+        b = _start_batch(env)
         tredje = subprocess.Popen([sys.executable, str(EN_OG_EN), *map(str, ider[3::7][::-1])],
                                   env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                   text=True)
@@ -130,7 +144,12 @@ def test_to_arbeidere_og_en_og_en_samtidig(tmp_path):
         assert len({d for (d,) in docs}) == len(docs) == ANTALL - tredje_utstedt
         hvem = stotte.sql(env, "SELECT worker_ids FROM django_tasks_database_dbtaskresult")
         arbeider_ider = {json.loads(w)[-1] if isinstance(w, str) else w[-1] for (w,) in hvem}
-        assert len(arbeider_ider) == 2, "begge arbeiderne skal ha kjørt deler"
+        # PostgreSQL: both workers claim chunks. SQLite has one writer, and its busy handler lets
+        # the worker that holds the lock begin its next transaction before a waiting one wakes
+        # (writer starvation), so there a second worker may get no chunk at all — correct, only
+        # not faster (docs/skalering.md); the invariants above are what must hold on both.
+        assert len(arbeider_ider) == 2 if stotte.PG else len(arbeider_ider) >= 1, (
+            "begge arbeiderne skal ha kjørt deler")
         print(f"\n{stotte.VENDOR}: batch på {ANTALL} med 2 arbeidere + én som utsteder en og en "
               f"({tredje_utstedt} av {len(en_og_en)} vant): {sek:.1f} s, "
               f"{ANTALL / sek:.1f} dokumenter/s, {len(sett)} fremdriftsmålinger, monotone")
