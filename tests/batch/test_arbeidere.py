@@ -1,6 +1,7 @@
 """Background batches with real processes (issue 17), on SQLite or PostgreSQL
-(``VITNEMAL_TEST_PG``): two ``vitnemal worker`` processes issue a batch while a third process
-issues persons of the same school one by one; a worker killed with ``kill -9`` mid-batch; a
+(``VITNEMAL_TEST_PG``): a clerk starts a batch in a ``vitnemal web`` process and follows its
+progress page while two ``vitnemal worker`` processes issue it and a third process issues
+persons of the same school one by one; a worker killed with ``kill -9`` mid-batch; a
 batch cancelled while a worker runs it.
 
 Ref: 001 §2.8 — no number twice, no gaps among committed documents, every person issued exactly
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.batch import nettklient
 from tests.store import stotte
 from tests.store.test_samtidighet import kontroller
 
@@ -109,25 +111,44 @@ def _en_gang_hver(env: dict, antall: int) -> None:
     assert rader[0] == (antall, antall)
 
 
-def test_to_arbeidere_og_en_og_en_samtidig(tmp_path):
+def test_to_arbeidere_web_og_en_og_en_samtidig(tmp_path):
     with stotte.ny_database(tmp_path) as env:
         ider = stotte.klargjor(env, tmp_path, ANTALL)
         env = _env(env)
+        # The web process: a clerk logged in starts the batch from the browser's form and
+        # follows its progress page while the workers run.
+        nettklient.sett_passord(env, "testbruker")
+        port = nettklient.ledig_port()
+        web = nettklient.start_web(env, port)
+        klerk = nettklient.Nettleser(port)
         arbeidere = [_arbeider(env), _arbeider(env)]
-        _klare(env, arbeidere)
-        b = _start_batch(env)
+        try:
+            klerk.logg_inn("testbruker")
+            _klare(env, arbeidere)
+            skole = stotte.sql(env, "SELECT id FROM store_skole WHERE orgnr = ?",
+                               (stotte.ORGNR,))[0][0]
+            url, _ = klerk.post("/batch/start/", "/batch/", {"skole": skole, "formal": "juni"})
+            b = int(url.rstrip("/").rsplit("/", 1)[1])
+        except BaseException:
+            for p in (*arbeidere, web):
+                _stopp(p)
+            raise
         tredje = subprocess.Popen([sys.executable, str(EN_OG_EN), *map(str, ider[3::7][::-1])],
                                   env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                   text=True)
         t0 = time.monotonic()
         try:
+            _, side = klerk.hent(f"/batch/{b}/fremdrift/")  # the web answers while they run
+            assert f"av {ANTALL}" in side or str(ANTALL) in side
             sett = _vent(env, b)
             sek = time.monotonic() - t0
             out, err = tredje.communicate(timeout=600)
             assert tredje.returncode == 0, err[-2000:]
+            _, side = klerk.hent(f"/batch/{b}/")
+            assert "Ferdig" in side or "ferdig" in side
         finally:
-            for a in arbeidere:
-                _stopp(a)
+            for p in (*arbeidere, web):
+                _stopp(p)
         en_og_en = json.loads(out)
         assert sett == sorted(sett), "fremdriften gikk baklengs"
         assert sett[-1] == ANTALL
