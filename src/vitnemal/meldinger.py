@@ -29,7 +29,10 @@ def _klipp(tekst: str, maks: int) -> str:
         if hale else f"{tekst[:hode]}{_ELLIPSE}[{utelatt} tegn utelatt]"
 
 
-_FNR = re.compile(r"(?<!\d)(\d{6}) ?\d{5}(?!\d)")
+#: A fødselsnummer or D-nummer in free text: eleven digits in a row, also with a space after the
+#: birth date (group 1), never part of a longer digit run. The one definition that messages
+#: (``skjul_fnr``) and log lines (``config.logg.masker``) mask.
+FODSELSNUMMER_I_TEKST = re.compile(r"(?<!\d)(\d{6}) ?\d{5}(?!\d)")
 
 
 def skjul_fnr(tekst: str) -> str:
@@ -41,7 +44,7 @@ def skjul_fnr(tekst: str) -> str:
     >>> skjul_fnr("nøkkelen «54030799203», «540307 99203», V974544482202600123")
     'nøkkelen «540307*****», «540307*****», V974544482202600123'
     """
-    return _FNR.sub(r"\1*****", tekst)
+    return FODSELSNUMMER_I_TEKST.sub(r"\1*****", tekst)
 
 
 def _usynlige(tekst: str, behold: str = "") -> str:

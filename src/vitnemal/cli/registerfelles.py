@@ -10,12 +10,10 @@ from __future__ import annotations
 import functools
 import getpass
 import os
-import re
 import sys
 
+from vitnemal.config.logg import masker
 from vitnemal.errors import InputError, VitnemalError
-
-_ELLEVE_SIFRE = re.compile(r"(?<!\d)\d{11}(?!\d)")
 
 
 def beskyttet(fn):
@@ -37,7 +35,7 @@ def beskyttet(fn):
                 raise
             forste = (str(exc).strip().splitlines() or [""])[0]
             raise VitnemalError(f"databasefeil ({type(exc).__name__}): "
-                                f"{_ELLEVE_SIFRE.sub('<fødselsnummer>', forste)}") from None
+                                f"{masker(forste)}") from None
     return run
 
 

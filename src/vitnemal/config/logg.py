@@ -1,6 +1,6 @@
 """Structured logs: one JSON object per line, never a fødselsnummer (issue 17, Operations).
 
-``UtenFodselsnummer`` is a logging filter that masks every run of exactly 11 digits in the
+``UtenFodselsnummer`` is a logging filter that masks every fødselsnummer (eleven digits) in the
 message, its arguments and the exception text before any handler sees the record; the register
 never logs personal data on purpose, this is the net under mistakes (a fødselsnummer in a
 database error, a task argument). ``JsonLinjer`` formats a record as one JSON line (time, level,
@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import traceback
 from datetime import UTC, datetime
 
-_ELLEVE_SIFRE = re.compile(r"(?<!\d)\d{11}(?!\d)")
+from vitnemal.meldinger import FODSELSNUMMER_I_TEKST
+
 MASKE = "<fødselsnummer>"
 
 #: Attributes every LogRecord has; anything else on a record came in through ``extra``.
@@ -23,12 +23,13 @@ _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message
 
 
 def masker(tekst: str) -> str:
-    """``tekst`` with every run of exactly 11 digits replaced.
+    """``tekst`` with every fødselsnummer (``meldinger.FODSELSNUMMER_I_TEKST``) replaced whole —
+    a log line keeps not even the birth date.
 
-    >>> masker("person 12, fnr 54030799203, nummer V974544482202600001")
-    'person 12, fnr <fødselsnummer>, nummer V974544482202600001'
+    >>> masker("person 12, fnr 54030799203 / 540307 99203, nummer V974544482202600001")
+    'person 12, fnr <fødselsnummer> / <fødselsnummer>, nummer V974544482202600001'
     """
-    return _ELLEVE_SIFRE.sub(MASKE, tekst)
+    return FODSELSNUMMER_I_TEKST.sub(MASKE, tekst)
 
 
 class UtenFodselsnummer(logging.Filter):

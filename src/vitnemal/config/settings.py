@@ -126,7 +126,7 @@ TASKS = {
 
 # No log line carries personal data: Django's own loggers are kept at WARNING (SQL with
 # parameters is logged only at DEBUG), every line is one JSON object on stderr, and a filter
-# masks any run of 11 digits (a fødselsnummer) in the message and its arguments
+# masks every fødselsnummer (``meldinger.FODSELSNUMMER_I_TEKST``) in the message and its arguments
 # (``vitnemal.config.logg``).
 LOGGING = {
     "version": 1,

@@ -3,23 +3,21 @@ UPDATE and DELETE); ``detaljer`` never holds a fødselsnummer."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from vitnemal.meldinger import FODSELSNUMMER_I_TEKST
 from vitnemal.store.models import Hendelse
-
-_ELLEVE_SIFRE = re.compile(r"(?<!\d)\d{11}(?!\d)")
 
 
 def _uten_fodselsnummer(verdi) -> None:
-    """Refuse details that could carry a fødselsnummer (any run of exactly 11 digits)."""
+    """Refuse details that could carry a fødselsnummer (``meldinger.FODSELSNUMMER_I_TEKST``)."""
     if isinstance(verdi, dict):
         for v in verdi.values():
             _uten_fodselsnummer(v)
     elif isinstance(verdi, list | tuple):
         for v in verdi:
             _uten_fodselsnummer(v)
-    elif isinstance(verdi, str) and _ELLEVE_SIFRE.search(verdi):
+    elif isinstance(verdi, str) and FODSELSNUMMER_I_TEKST.search(verdi):
         raise ValueError("hendelsesloggen skal ikke inneholde fødselsnummer")
 
 

@@ -29,10 +29,10 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from vitnemal.config.logg import masker
 from vitnemal.dokument.model import Dokumenttype
 from vitnemal.errors import VitnemalError
 from vitnemal.store import tilgang
-from vitnemal.store.hendelser import _ELLEVE_SIFRE
 from vitnemal.store.masse import klare_versjoner
 from vitnemal.store.models import (
     Arbeider,
@@ -157,7 +157,7 @@ def _utsted_en(b: Batch, person: Person) -> Utfall:
         r = utstedelse.utsted(b.startet_av, person, dato=b.dato, maalform=b.maalform or None,
                               dokumenttype=_TYPER.get(b.dokumenttype), formal=merke(b))
     except VitnemalError as exc:  # e.g. the record is gone or the clerk lost the permission
-        return Utfall(Batchperson.Status.NEKTET, melding=_ELLEVE_SIFRE.sub("*", str(exc))[:500])
+        return Utfall(Batchperson.Status.NEKTET, melding=masker(str(exc))[:500])
     if r.status == "hoppet over":
         h = (Hendelse.objects.filter(handling=Hendelse.Handling.UTSTEDT, person=person,
                                      formal=merke(b)).order_by("-id").first())
