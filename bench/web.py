@@ -214,10 +214,14 @@ def main() -> int:
     ap.add_argument("--sekunder", type=float, default=30)
     ap.add_argument("--maks", type=int, default=2000)
     ap.add_argument("--workers", type=int, default=4)
+    ap.add_argument("--db", help="reuse this database, filled by an earlier --behold run")
+    ap.add_argument("--behold", action="store_true", help="keep the database (its name is "
+                    "printed) for a later --db run")
     args = ap.parse_args()
     stotte.PG = args.pg
-    dbnavn = f"vitnemal_bench_{uuid.uuid4().hex[:8]}"
-    stotte._pg_admin(f"CREATE DATABASE {dbnavn}")
+    dbnavn = args.db or f"vitnemal_bench_{uuid.uuid4().hex[:8]}"
+    if not args.db:
+        stotte._pg_admin(f"CREATE DATABASE {dbnavn}")
     url = stotte._pg_url(dbnavn)
     os.environ["DATABASE_URL"] = url
     os.environ.pop("VITNEMAL_DB", None)
@@ -226,8 +230,9 @@ def main() -> int:
         from vitnemal.store import oppsett
 
         oppsett.start()
-        print(f"fyller {args.antall} personer (3 skoleår hver) i PostgreSQL …", flush=True)
-        fyll(args.antall)
+        if not args.db:
+            print(f"fyller {args.antall} personer (3 skoleår hver) i PostgreSQL …", flush=True)
+            fyll(args.antall)
         sporringer()
         from django.db import connections
 
@@ -252,7 +257,7 @@ def main() -> int:
             "personside": lambda r: f"/person/{r.choice(pids)}/",
             "PDF-nedlasting": lambda r: f"/dokument/{r.choice(dids)}/pdf/",
         }
-        print(f"\n{args.antall} personer, {len(dids)} dokumenter; gunicorn {args.workers} "
+        print(f"\n{len(pids)} personer, {len(dids)} dokumenter; gunicorn {args.workers} "
               f"workers; {args.klienter} samtidige klienter, høyst {args.sekunder:.0f} s / "
               f"{args.maks} forespørsler per art; maskinen har {os.cpu_count()} kjerner")
         print(f"{'art':16} {'antall':>7} {'p50 ms':>8} {'p95 ms':>8} {'maks ms':>8} {'req/s':>7}")
@@ -269,7 +274,10 @@ def main() -> int:
         from django.db import connections
 
         connections.close_all()
-        stotte._pg_admin(f"DROP DATABASE IF EXISTS {dbnavn} WITH (FORCE)")
+        if args.behold or args.db:
+            print(f"databasen er beholdt: --db {dbnavn}")
+        else:
+            stotte._pg_admin(f"DROP DATABASE IF EXISTS {dbnavn} WITH (FORCE)")
     return 0
 
 
