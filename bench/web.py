@@ -201,6 +201,31 @@ def last(base: str, klienter: list[Klient], lag_sti, sekunder: float, maks: int)
     return tider, time.perf_counter() - t0
 
 
+def cpu_sekunder(pid: int) -> float:
+    """User + system CPU seconds of ``pid`` and its live children (Linux ``/proc``)."""
+    tikk = os.sysconf("SC_CLK_TCK")
+    barn = Path(f"/proc/{pid}/task/{pid}/children")
+    pider = [pid, *map(int, barn.read_text().split())] if barn.exists() else [pid]
+    total = 0.0
+    for p in pider:
+        try:
+            felt = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(felt[11]) + int(felt[12])) / tikk
+    return total
+
+
+def postmaster(url: str) -> int | None:
+    """The PostgreSQL server's main process, if it runs on this machine (else None)."""
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        pid = conn.execute("SELECT pg_backend_pid()").fetchone()[0]
+    stat = Path(f"/proc/{pid}/stat")
+    return int(stat.read_text().rsplit(")", 1)[1].split()[1]) if stat.exists() else None
+
+
 def pst(v: list[float], p: float) -> float:
     return statistics.quantiles(v, n=100, method="inclusive")[int(p) - 1] * 1000
 
@@ -260,13 +285,23 @@ def main() -> int:
         print(f"\n{len(pids)} personer, {len(dids)} dokumenter; gunicorn {args.workers} "
               f"workers; {args.klienter} samtidige klienter, høyst {args.sekunder:.0f} s / "
               f"{args.maks} forespørsler per art; maskinen har {os.cpu_count()} kjerner")
-        print(f"{'art':16} {'antall':>7} {'p50 ms':>8} {'p95 ms':>8} {'maks ms':>8} {'req/s':>7}")
+        pm = postmaster(url)
+        print("CPU per forespørsel i ms: gunicorn (alle arbeidere), PostgreSQL-tjeneren (om den "
+              "kjører på denne maskinen) og lastklienten (denne prosessen)")
+        print(f"{'art':16} {'antall':>7} {'p50 ms':>8} {'p95 ms':>8} {'maks ms':>8} {'req/s':>7}"
+              f" {'CPU web':>8} {'CPU PG':>7} {'CPU last':>8}")
         for art, lag in arter.items():
-            for k in klienter[:2]:
-                k.hent(lag(random.Random(0)))  # warm up
+            for k in klienter:
+                k.hent(lag(random.Random(0)))  # warm up: every worker has its connection
+            c0, k0 = cpu_sekunder(g.pid), time.process_time()
+            p0 = cpu_sekunder(pm) if pm else 0.0
             tider, varighet = last(base, klienter, lag, args.sekunder, args.maks)
+            ct, kt = cpu_sekunder(g.pid) - c0, time.process_time() - k0
+            pg = f"{(cpu_sekunder(pm) - p0) / len(tider) * 1000:7.1f}" if pm else f"{'–':>7}"
             print(f"{art:16} {len(tider):7d} {pst(tider, 50):8.1f} {pst(tider, 95):8.1f} "
-                  f"{max(tider) * 1000:8.1f} {len(tider) / varighet:7.1f}", flush=True)
+                  f"{max(tider) * 1000:8.1f} {len(tider) / varighet:7.1f} "
+                  f"{ct / len(tider) * 1000:8.1f} {pg} {kt / len(tider) * 1000:8.1f}",
+                  flush=True)
     finally:
         if g is not None:
             g.terminate()

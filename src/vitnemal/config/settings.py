@@ -177,6 +177,12 @@ def database() -> dict:
             db["OPTIONS"] = {**db.get("OPTIONS", {}), **sqlite_options()}
         elif not engine.endswith("postgresql"):
             raise InputError("DATABASE_URL skal peke på PostgreSQL eller SQLite")
+        else:
+            # A web worker keeps its PostgreSQL connection between requests (checked before
+            # reuse): a new connection per request cost the server a process start and the
+            # worker a handshake on every page (bench/web.py, docs/decisions.md).
+            db["CONN_MAX_AGE"] = int(os.environ.get("VITNEMAL_DB_TILKOBLING_SEKUNDER", "300"))
+            db["CONN_HEALTH_CHECKS"] = True
         return db
     path = os.environ.get("VITNEMAL_DB") or str(data_dir() / "register.sqlite3")
     return {"ENGINE": "django.db.backends.sqlite3", "NAME": path, "OPTIONS": sqlite_options()}

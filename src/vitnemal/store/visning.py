@@ -215,15 +215,21 @@ def _kort(v) -> str:
 
 
 def dokument(bruker, dokument_id: int, *, pdf: bool = False) -> UtstedtDokument:
-    qs = UtstedtDokument.objects.select_related("person", "skole", "original")
-    if not pdf:
-        qs = qs.defer("pdf")
+    """One document the user may read, its read logged. With ``pdf`` only what a download
+    needs is read (the PDF, number, school and person ids): the document's body and its
+    original's columns are not loaded for the file alone."""
+    if pdf:
+        qs = UtstedtDokument.objects.only("pk", "nummer", "skole_id", "person_id", "pdf")
+    else:
+        qs = (UtstedtDokument.objects.select_related("person", "skole", "original")
+              .defer("pdf", "original__pdf", "original__dokument"))
     d = qs.filter(pk=dokument_id).first()
     if d is None or not tilgang.har(bruker, "lese", d):
         raise IkkeFunnet("dokumentet finnes ikke, eller du har ikke tilgang til det")
     handling = Hendelse.Handling.PDF_LEST if pdf else Hendelse.Handling.LEST
-    hendelser.logg(bruker, handling, formal="web", dokument=d, person=d.person,
-                   hva="dokument")
+    h = hendelser.ny(bruker, handling, formal="web", dokument=d, hva="dokument")
+    h.person_id = d.person_id
+    h.save()
     return d
 
 
