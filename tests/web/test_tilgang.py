@@ -191,5 +191,10 @@ def test_admin_fylkesadmin_ser_og_tildeler_bare_eget_fylke(verden):
     assert not Rolle.objects.filter(bruker=u, rolle="rektor").exists()
     r = c.post("/admin/store/rolle/add/", {"bruker": u.pk, "rolle": "revisor",
                                            "skole": verden.skole_a.pk})
+    assert r.status_code == 200  # nor a user with no role in the county (not even shown)
+    assert not Rolle.objects.filter(bruker=u, rolle="revisor").exists()
+    u = verden.brukere["saksbehandler"]
+    r = c.post("/admin/store/rolle/add/", {"bruker": u.pk, "rolle": "revisor",
+                                           "skole": verden.skole_a.pk})
     assert r.status_code == 302
     assert Rolle.objects.filter(bruker=u, rolle="revisor", skole=verden.skole_a).exists()
