@@ -19,6 +19,8 @@ URLER = {
     "batcher": None, "batch-start": None, "helse": None,
     "batch": "batch", "batch-fremdrift": "batch", "batch-avbryt": "batch", "batch-zip": "batch",
     "batch-pdf": "batch",
+    # issue 16, administration and readiness
+    "nummerserier": None,
 }
 UTEN_INNLOGGING = {"logg-inn", "helse"}  # helse: status fields only (docs/decisions.md)
 
