@@ -20,7 +20,7 @@ URLER = {
     "batch": "batch", "batch-fremdrift": "batch", "batch-avbryt": "batch", "batch-zip": "batch",
     "batch-pdf": "batch",
     # issue 16, administration and readiness
-    "nummerserier": None,
+    "nummerserier": None, "klar": None,
 }
 UTEN_INNLOGGING = {"logg-inn", "helse"}  # helse: status fields only (docs/decisions.md)
 

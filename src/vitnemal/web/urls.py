@@ -34,4 +34,5 @@ urlpatterns = [
     path("batch/<int:pk>/pdf/", views_batch.utskrift, name="batch-pdf"),
     path("helse/", views_batch.helse, name="helse"),
     path("nummerserier/", views_forvaltning.nummerserier, name="nummerserier"),
+    path("klar/", views_forvaltning.klar, name="klar"),
 ]
