@@ -74,6 +74,19 @@ def main() -> int:
                 ctx.goto(url + "/logg/")
                 ctx.screenshot(path=str(ut / "08-hendelseslogg.png"), full_page=True)
                 print(ut / "08-hendelseslogg.png")
+                page.goto(url + "/klar/")
+                bilde("09-klar-til-frist")
+                fa = b.new_page(viewport={"width": 1280, "height": 900}, locale="nb-NO")
+                fa.goto(url + "/logg-inn/")
+                fa.fill("#id_username", "fylkesadmin")
+                fa.fill("#id_password", PASSORD)
+                fa.press("#id_password", "Enter")
+                fa.wait_for_url(url + "/")
+                for sti, navn in (("/nummerserier/", "10-nummerserier"),
+                                  ("/admin/auth/user/add/", "11-admin-ny-bruker")):
+                    fa.goto(url + sti)
+                    fa.screenshot(path=str(ut / f"{navn}.png"), full_page=True)
+                    print(ut / f"{navn}.png")
                 b.close()
         finally:
             p.terminate()

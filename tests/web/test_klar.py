@@ -111,3 +111,10 @@ def test_klarsiden_for_annen_skole_gir_404(verden):
     tekst = r.content.decode()
     assert "Fjordheim" not in tekst and "Bodil" not in tekst
     assert c.get("/klar/", {"sjekk": "finnes_ikke"}).status_code == 404
+
+
+def test_beredskap_teller_bare_personer_med_gyldig_dokument(verden):
+    """School A: Astrid has a document, Cecilie (FEIL) has none."""
+    from vitnemal.store import visning
+
+    assert visning.beredskap(verden.brukere["rektor"]) == {"personer": 2, "utstedt": 1}

@@ -302,7 +302,7 @@ def beredskap(bruker) -> dict[str, int]:
     """Readiness counts of the user's schools: persons with a record, and with a valid issued
     document (the start page shows them beside the årshjul's deadlines)."""
     qs = tilgang.personer(bruker, "lese")
-    med_dok = qs.filter(dokumenter__annullering__isnull=True).distinct()
+    med_dok = qs.filter(dokumenter__isnull=False, dokumenter__annullering__isnull=True).distinct()
     return {"personer": qs.count(), "utstedt": med_dok.count()}
 
 
