@@ -5,20 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import mappe, som
-
-
-@pytest.fixture
-def endret(verden):
-    from vitnemal.store import kjerne
-    from vitnemal.store.services import importering
-
-    def ny(d):
-        next(f for f in d["fag"] if f["fagkode"] == "ENG1007")["standpunkt"] = 6
-
-    m, _ = kjerne.valider(mappe(verden.fnr[0], "Astrid Nordlys", endre=ny), navn="t")
-    importering.importer(verden.brukere["rektor"], [("t", m)], verden.skole_a)
-    return verden
+from .conftest import som
 
 
 def test_annen_persons_dokument_som_erstatter_gir_404(endret):

@@ -13,20 +13,6 @@ from .conftest import mappe, som
 JUNI = date(2026, 6, 10)  # NVB's 1 July within 90 days
 
 
-@pytest.fixture
-def endret(verden):
-    """Astrid's record changed after her document was issued (a complaint): a new version."""
-    from vitnemal.store import kjerne
-    from vitnemal.store.services import importering
-
-    def ny_karakter(d):
-        next(f for f in d["fag"] if f["fagkode"] == "ENG1007")["standpunkt"] = 6
-
-    m, _ = kjerne.valider(mappe(verden.fnr[0], "Astrid Nordlys", endre=ny_karakter), navn="t")
-    importering.importer(verden.brukere["rektor"], [("t", m)], verden.skole_a)
-    return verden
-
-
 @pytest.mark.parametrize("bruker", ["rektor", "rektor_b", "fylkesadmin", "oppsett"])
 def test_tellingene_er_de_samme_som_klarsjekkenes(endret, bruker):
     from django.contrib.auth.models import User
