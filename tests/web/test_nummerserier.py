@@ -51,3 +51,19 @@ def test_superbruker_ser_alle_skoler(verden):
     su = User.objects.create_superuser("su", password="et-langt-testpassord-123")
     assert {s.skole.pk for s in nummerserier.serier(su)} == {verden.skole_a.pk,
                                                              verden.skole_b.pk}
+
+
+def test_nvb_import_reserverer_numrene_under_sine(verden):
+    """An NVB import moves the series past the imported serials and logs it (with the orgnr,
+    possibly under another school): the serials below are another system's, not gaps."""
+    from vitnemal.store import hendelser, nummer, nummerserier
+    from vitnemal.store.models import Hendelse
+
+    orgnr = verden.skole_a.orgnr
+    nummer.sett_neste(orgnr, 2025, 4)
+    [s] = [s for s in nummerserier.serier(verden.brukere["fylkesadmin"]) if s.ar == 2025]
+    assert (s.siste, s.dokumenter, s.hull) == (3, 0, [(1, 3)])
+    hendelser.logg(verden.brukere["fylkesadmin"], Hendelse.Handling.NUMMERSERIE,
+                   skole=verden.skole_b, orgnr=orgnr, ar=2025, neste=4, kilde="nvb-import")
+    [s] = [s for s in nummerserier.serier(verden.brukere["fylkesadmin"]) if s.ar == 2025]
+    assert (s.hull, s.reservert) == ([], [(1, 3)])

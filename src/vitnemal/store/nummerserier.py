@@ -65,10 +65,10 @@ def _reservert(skole: Skole, orgnr: str, ar: int) -> set[int]:
     """Serials reserved for another system's documents: below each «next number» set by hand
     (from the series' previous last) or by an NVB import (below the imported serials)."""
     ut: set[int] = set()
-    for d in (Hendelse.objects.filter(handling=Hendelse.Handling.NUMMERSERIE, skole=skole,
-                                      detaljer__ar=ar)
+    for d in (Hendelse.objects.filter(handling=Hendelse.Handling.NUMMERSERIE, detaljer__ar=ar)
+              .filter(Q(detaljer__orgnr=orgnr) | Q(skole=skole))
               .values_list("detaljer", flat=True)):
-        if d.get("orgnr", orgnr) != orgnr:
+        if d.get("orgnr", orgnr) != orgnr:  # an NVB import names the series' orgnr
             continue
         fra = d.get("forrige_siste", 0) or 0
         ut.update(range(fra + 1, int(d["neste"])))
