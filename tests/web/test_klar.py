@@ -103,4 +103,11 @@ def test_beredskap_teller_bare_personer_med_gyldig_dokument(verden):
     """School A: Astrid has a document, Cecilie (FEIL) has none."""
     from vitnemal.store import visning
 
+    from django.contrib.auth.models import User
+
     assert visning.beredskap(verden.brukere["rektor"]) == {"personer": 2, "utstedt": 1}
+    assert visning.beredskap(verden.brukere["rektor_b"]) == {"personer": 1, "utstedt": 1}
+    assert visning.beredskap(User.objects.get(username="oppsett")) == {"personer": 3,
+                                                                       "utstedt": 2}
+    assert visning.beredskap(User.objects.create_user("uten-rolle")) == {"personer": 0,
+                                                                         "utstedt": 0}
