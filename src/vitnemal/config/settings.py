@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "vitnemal.web.sesjon.Fornyelse",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "vitnemal.web.sikkerhet.Sikkerhetshoder",
@@ -94,9 +95,10 @@ WHITENOISE_USE_FINDERS = True
 LOGIN_URL = "web:logg-inn"
 LOGIN_REDIRECT_URL = "web:start"
 LOGOUT_REDIRECT_URL = "web:logg-inn"
-# Sessions end after 30 minutes without activity and when the browser closes.
+# Sessions end after 30 minutes without activity and when the browser closes; the session row
+# is renewed at most once a minute (``vitnemal.web.sesjon``), not written on every request.
 SESSION_COOKIE_AGE = int(os.environ.get("VITNEMAL_SESJON_SEKUNDER", "1800"))
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
