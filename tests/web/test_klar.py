@@ -101,9 +101,9 @@ def test_klarsiden_for_annen_skole_gir_404(verden):
 
 def test_beredskap_teller_bare_personer_med_gyldig_dokument(verden):
     """School A: Astrid has a document, Cecilie (FEIL) has none."""
-    from vitnemal.store import visning
-
     from django.contrib.auth.models import User
+
+    from vitnemal.store import visning
 
     assert visning.beredskap(verden.brukere["rektor"]) == {"personer": 2, "utstedt": 1}
     assert visning.beredskap(verden.brukere["rektor_b"]) == {"personer": 1, "utstedt": 1}
