@@ -41,6 +41,15 @@ def main() -> int:
                     page.screenshot(path=str(ut / f"{navn}.png"), full_page=True)
                     print(ut / f"{navn}.png")
 
+                def innlogget(bruker: str):
+                    side = b.new_page(viewport={"width": 1280, "height": 900}, locale="nb-NO")
+                    side.goto(url + "/logg-inn/")
+                    side.fill("#id_username", bruker)
+                    side.fill("#id_password", PASSORD)
+                    side.press("#id_password", "Enter")
+                    side.wait_for_url(url + "/")
+                    return side
+
                 page.goto(url + "/logg-inn/")
                 bilde("01-logg-inn")
                 page.fill("#id_username", "saksbehandler")
@@ -65,15 +74,18 @@ def main() -> int:
                 bilde("06-dokument")
                 page.goto(url + "/register/")
                 bilde("07-register")
-                ctx = b.new_page(viewport={"width": 1280, "height": 900}, locale="nb-NO")
-                ctx.goto(url + "/logg-inn/")
-                ctx.fill("#id_username", "revisor")
-                ctx.fill("#id_password", PASSORD)
-                ctx.press("#id_password", "Enter")
-                ctx.wait_for_url(url + "/")
+                ctx = innlogget("revisor")
                 ctx.goto(url + "/logg/")
                 ctx.screenshot(path=str(ut / "08-hendelseslogg.png"), full_page=True)
                 print(ut / "08-hendelseslogg.png")
+                page.goto(url + "/klar/")
+                bilde("09-klar-til-frist")
+                fa = innlogget("fylkesadmin")
+                for sti, navn in (("/nummerserier/", "10-nummerserier"),
+                                  ("/admin/auth/user/add/", "11-admin-ny-bruker")):
+                    fa.goto(url + sti)
+                    fa.screenshot(path=str(ut / f"{navn}.png"), full_page=True)
+                    print(ut / f"{navn}.png")
                 b.close()
         finally:
             p.terminate()

@@ -188,3 +188,17 @@ def batcher(verden):
     a.refresh_from_db()
     b.refresh_from_db()
     return Batcher(a, b, navn_b)
+
+
+@pytest.fixture
+def endret(verden):
+    """Astrid's record changed after her document was issued (a complaint): a new version."""
+    from vitnemal.store import kjerne
+    from vitnemal.store.services import importering
+
+    def ny_karakter(d):
+        next(f for f in d["fag"] if f["fagkode"] == "ENG1007")["standpunkt"] = 6
+
+    m, _ = kjerne.valider(mappe(verden.fnr[0], "Astrid Nordlys", endre=ny_karakter), navn="t")
+    importering.importer(verden.brukere["rektor"], [("t", m)], verden.skole_a)
+    return verden

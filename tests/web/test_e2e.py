@@ -177,6 +177,14 @@ def test_hovedflyten_med_tastatur_og_axe(tjener, nettleser, tmp_path):
     _axe(page, sider)
     ctx.close()
 
+    ctx, page = _ny_side(nettleser, csp_brudd)  # issue 16: the county's pages
+    _logg_inn(page, url, "fylkesadmin")
+    _axe(page, sider)  # the start page with the county's readiness
+    for sti in ("/nummerserier/", "/klar/", "/klar/?sjekk=dokumenter_uten_feil"):
+        page.goto(url + sti)
+        _axe(page, sider)
+    ctx.close()
+
     brudd = [(u, v) for u, v in sider if v]
     assert not brudd, brudd
     assert len(sider) >= 12

@@ -159,6 +159,9 @@ def test_gjennomgang_uten_fodselsnummer_i_url_tittel_eller_logg(verden, batcher,
     # issue 17: the batch pages are reached from the start page, downloads included
     assert {"/batch/", f"/batch/{batcher.a.pk}/", f"/batch/{batcher.a.pk}/zip/",
             f"/batch/{batcher.a.pk}/pdf/"} <= sider, besok
+    assert "/klar/" in sider, besok  # issue 16: readiness, from the start page
+    if rolle == "fylkesadmin":  # issue 16: the county's pages, from the menu
+        assert "/nummerserier/" in sider, besok
     logg = "\n".join(fanget)
     assert "Not Found: /person/999999/" in logg
     for n in fnr:

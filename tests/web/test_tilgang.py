@@ -19,6 +19,8 @@ URLER = {
     "batcher": None, "batch-start": None, "helse": None,
     "batch": "batch", "batch-fremdrift": "batch", "batch-avbryt": "batch", "batch-zip": "batch",
     "batch-pdf": "batch",
+    # issue 16, administration and readiness
+    "nummerserier": None, "klar": None,
 }
 UTEN_INNLOGGING = {"logg-inn", "helse"}  # helse: status fields only (docs/decisions.md)
 
@@ -189,6 +191,11 @@ def test_admin_fylkesadmin_ser_og_tildeler_bare_eget_fylke(verden):
                                            "skole": verden.skole_b.pk})
     assert r.status_code == 200  # the form refuses a school outside the county
     assert not Rolle.objects.filter(bruker=u, rolle="rektor").exists()
+    r = c.post("/admin/store/rolle/add/", {"bruker": u.pk, "rolle": "revisor",
+                                           "skole": verden.skole_a.pk})
+    assert r.status_code == 200  # nor a user with no role in the county (not even shown)
+    assert not Rolle.objects.filter(bruker=u, rolle="revisor").exists()
+    u = verden.brukere["saksbehandler"]
     r = c.post("/admin/store/rolle/add/", {"bruker": u.pk, "rolle": "revisor",
                                            "skole": verden.skole_a.pk})
     assert r.status_code == 302

@@ -308,9 +308,12 @@ def siste_hendelser(bruker, antall: int = 10) -> list[Hendelse]:
 def beredskap(bruker) -> dict[str, int]:
     """Readiness counts of the user's schools: persons with a record, and with a valid issued
     document (the start page shows them beside the årshjul's deadlines)."""
-    qs = tilgang.personer(bruker, "lese")
-    med_dok = qs.filter(dokumenter__annullering__isnull=True).distinct()
-    return {"personer": qs.count(), "utstedt": med_dok.count()}
+    ids = tilgang.skoler(bruker, "lese")
+    versjoner = Elevmappeversjon.objects.filter(**({} if ids is None else {"skole_id__in": ids}))
+    med_dok = Person.objects.filter(pk__in=versjoner.values("person_id"), dokumenter__isnull=False,
+                                    dokumenter__annullering__isnull=True).distinct()
+    return {"personer": versjoner.values("person_id").distinct().count(),
+            "utstedt": med_dok.count()}
 
 
 def vurder_endring(versjon: Elevmappeversjon, data: dict, *, dato: date, testdata: bool):

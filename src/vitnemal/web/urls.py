@@ -4,7 +4,7 @@ fødselsnummer ever (search by number is a POST). Add a feature's pages here."""
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from vitnemal.web import views, views_batch, views_handling
+from vitnemal.web import views, views_batch, views_forvaltning, views_handling
 
 app_name = "web"
 urlpatterns = [
@@ -33,4 +33,6 @@ urlpatterns = [
     path("batch/<int:pk>/zip/", views_batch.zip_, name="batch-zip"),
     path("batch/<int:pk>/pdf/", views_batch.utskrift, name="batch-pdf"),
     path("helse/", views_batch.helse, name="helse"),
+    path("nummerserier/", views_forvaltning.nummerserier, name="nummerserier"),
+    path("klar/", views_forvaltning.klar, name="klar"),
 ]

@@ -4,14 +4,14 @@
 from __future__ import annotations
 
 import functools
-from datetime import date, timedelta
+from datetime import date
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from vitnemal.store import kjerne, tilgang, visning
+from vitnemal.store import kjerne, klarfrister, tilgang, visning
 from vitnemal.web import skjema
 
 
@@ -31,19 +31,12 @@ def side(view):
     return inner
 
 
-def _frister(dager: int = 90) -> list:
-    from vitnemal.arshjul import seed_arshjul, timeline
-
-    i_dag = date.today()
-    return timeline(seed_arshjul(), i_dag, i_dag + timedelta(days=dager))[:8]
-
-
 @side
 @require_http_methods(["GET"])
 def start(request):
     return render(request, "web/start.html", {
         "skoler": visning.mine_skoler(request.user),
-        "frister": _frister(),
+        "frister": klarfrister.neste(request.user, date.today()),
         "beredskap": visning.beredskap(request.user),
         "hendelser": visning.siste_hendelser(request.user),
         "kan_revidere": tilgang.har(request.user, "revidere"),

@@ -13,7 +13,6 @@ from django.views.decorators.http import require_http_methods
 
 from vitnemal.errors import VitnemalError
 from vitnemal.store import kjerne, tilgang, visning
-from vitnemal.store.models import UtstedtDokument
 from vitnemal.store.services import annullering, duplikat, redigering, utstedelse
 from vitnemal.store.services.importering import ImportFeil
 from vitnemal.web import skjema
@@ -71,16 +70,13 @@ def sjekk(request, pk: int):
 def utsted(request, pk: int):
     s = visning.personside(request.user, pk)
     form = skjema.UtstedSkjema(request.POST)
-    erstatter = None
-    if form.is_valid() and form.cleaned_data.get("erstatter"):
-        erstatter = UtstedtDokument.objects.filter(pk=form.cleaned_data["erstatter"],
-                                                   person=s.person).first()
-        if erstatter is None:
-            raise Http404("dokumentet finnes ikke")
+    erstatter = (form.cleaned_data.get("erstatter") or None) if form.is_valid() else None
     try:
         r = utstedelse.utsted(request.user, s.person, dato=date.today(), erstatter=erstatter,
                               arsak=(form.cleaned_data.get("arsak") if form.is_valid() else "")
                               or "FEI", formal="web")
+    except utstedelse.ErstatterFinnesIkke:
+        raise Http404("dokumentet finnes ikke") from None
     except tilgang.IngenTilgang:
         raise
     except VitnemalError as exc:

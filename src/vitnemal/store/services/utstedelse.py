@@ -134,13 +134,29 @@ def klargjor(versjon: Elevmappeversjon, *, dato: date, lopenummer: int | None = 
                                   testdata=versjon.person.testdata)
 
 
+class ErstatterFinnesIkke(VitnemalError):
+    """The document to replace is not one of the person's (the web answers 404)."""
+
+
+def finn_erstatter(person: Person, dokument_id: int) -> UtstedtDokument:
+    """One of ``person``'s documents by id (a lookup, not a read of personal data: the caller
+    has read the person; the permission to annul it is checked by ``utsted``)."""
+    d = UtstedtDokument.objects.filter(pk=dokument_id, person=person).defer("pdf").first()
+    if d is None:
+        raise ErstatterFinnesIkke("dokumentet finnes ikke")
+    return d
+
+
 def utsted(bruker, person: Person, *, dato: date, maalform: str | None = None,
-           dokumenttype=None, erstatter: UtstedtDokument | None = None, arsak: str = "",
+           dokumenttype=None, erstatter: UtstedtDokument | int | None = None, arsak: str = "",
            formal: str = "") -> Resultat:
-    """Issue the document ``person``'s latest record gives. ``erstatter``: reissue after a
-    change of the record — the old document is annulled (``arsak``: KLA, FEI, NVB, ANN) as
-    replaced by the new one, in the same transaction."""
+    """Issue the document ``person``'s latest record gives. ``erstatter`` (a document or its
+    id): reissue after a change of the record — the old document is annulled (``arsak``: KLA,
+    FEI, NVB, ANN) as replaced by the new one, in the same transaction. An id that is not one
+    of the person's documents raises ``ErstatterFinnesIkke``."""
     tilgang.krev(bruker, "utstede", person)
+    if isinstance(erstatter, int):
+        erstatter = finn_erstatter(person, erstatter)
     if erstatter is not None:
         tilgang.krev(bruker, "annullere", erstatter)
         if erstatter.person_id != person.pk:
