@@ -123,13 +123,7 @@ def main() -> int:
               f"{sum(r.antall for r in res)} funn)")
         print(f"  → {args.antall} personer ville ta om lag {s / max(antall, 1) * args.antall:.0f} s")
     finally:
-        from django.db import connections
-
-        connections.close_all()
-        if args.behold or args.db:
-            print(f"databasen er beholdt: --db {dbnavn}")
-        else:
-            stotte._pg_admin(f"DROP DATABASE IF EXISTS {dbnavn} WITH (FORCE)")
+        web.rydd(dbnavn, behold=args.behold or bool(args.db))
     return 0
 
 

@@ -318,14 +318,19 @@ def main() -> int:
         if g is not None:
             g.terminate()
             g.wait(timeout=30)
-        from django.db import connections
-
-        connections.close_all()
-        if args.behold or args.db:
-            print(f"databasen er beholdt: --db {dbnavn}")
-        else:
-            stotte._pg_admin(f"DROP DATABASE IF EXISTS {dbnavn} WITH (FORCE)")
+        rydd(dbnavn, behold=args.behold or bool(args.db))
     return 0
+
+
+def rydd(dbnavn: str, *, behold: bool) -> None:
+    """Close this process's connections; drop the bench database unless it is to be kept."""
+    from django.db import connections
+
+    connections.close_all()
+    if behold:
+        print(f"databasen er beholdt: --db {dbnavn}")
+    else:
+        stotte._pg_admin(f"DROP DATABASE IF EXISTS {dbnavn} WITH (FORCE)")
 
 
 if __name__ == "__main__":
