@@ -2,7 +2,7 @@
 download at 10 concurrent clerks, served by gunicorn, with a load client on loopback.
 
     .venv/bin/python bench/web.py [--antall 100000] [--pg postgresql://postgres@127.0.0.1:54344/postgres]
-                                  [--klienter 10] [--sekunder 30] [--maks 2000] [--workers 4]
+                                  [--klienter 10] [--sekunder 30] [--maks 2000] [--workers NPROC]
                                   [--tenketid 0] [--db NAME] [--behold]
 
 1. A fresh database on the server ``--pg`` (or ``VITNEMAL_TEST_PG``) is migrated and filled,
@@ -245,7 +245,8 @@ def main() -> int:
     ap.add_argument("--klienter", type=int, default=10)
     ap.add_argument("--sekunder", type=float, default=30)
     ap.add_argument("--maks", type=int, default=2000)
-    ap.add_argument("--workers", type=int, default=4)
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 2,
+                    help="gunicorn workers; default: one per core (docs/decisions.md)")
     ap.add_argument("--tenketid", type=float, default=0.0, metavar="SEK",
                     help="mean pause of a clerk between two requests (exponential); 0: none, "
                     "every clerk sends the next request at once (the default)")
