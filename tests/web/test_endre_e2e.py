@@ -21,7 +21,7 @@ def _fokus(page) -> str:
     return page.evaluate("() => document.activeElement && document.activeElement.name || ''")
 
 
-def test_legg_til_rader_med_htmx_og_tastatur(tjener, nettleser):
+def test_legg_til_rader_med_htmx_og_tastatur(tjener, nettleser):  # noqa: F811 (fixtures)
     url, _logg = tjener
     csp_brudd: list[str] = []
     ctx, page = _ny_side(nettleser, csp_brudd)

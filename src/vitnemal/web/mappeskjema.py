@@ -259,7 +259,8 @@ class Hovedskjema(forms.Form):
                     label=f"{etikett}, {navn}", required=False, max_length=20,
                     widget=forms.Select(choices=valg),
                     initial={True: "ja", False: "nei", None: ""}.get(verdi, _vis(verdi)))
-            self.linjer.append((po, [self[f"po_{j}_{k}"] for k in (*LINJEFAKTA, *LINJEVALG)]))
+            self.linjer.append((po, [self[f"po_{j}_{k}"] for k in LINJEFAKTA],
+                                [self[f"po_{j}_{k}"] for k in LINJEVALG]))
 
     def linje(self, j: int, po: dict) -> dict:
         c = self.cleaned_data
