@@ -241,6 +241,15 @@ def test_ugyldige_verdier_gir_lasterens_meldinger_og_lagrer_ingenting(verden):
             or melding in side, melding
     assert len(_versjoner(p)) == 1
     assert skjemadata(side)[f"fag-{nor}-omfang"] == "mange"  # the clerk's values stay
+    # … and each message is also beside its field (aria-describedby), «Flere felt» open
+    feil = re.search(rf'<span class="errorlist feil" id="id_fag-{nor}-omfang_error">([^<]*)',
+                     side)
+    assert feil and "skal være et heltall" in feil.group(1)
+    assert re.search(rf'<input [^>]*name="fag-{nor}-omfang"[^>]*aria-invalid="true"', side)
+    assert re.search(r'id="id_orden_error">ugyldig verdi', side)
+    assert re.search(r'id="id_fravaer-0-dager_error">skal være et heltall', side)
+    assert re.search(rf'id="id_fag-{ny}-fagkode_error">fagkode skal være sju tegn', side)
+    assert side.count("<details open>") == 2  # NOR1267's and the new row's
 
 
 def test_skjema_med_for_lang_tekst_eller_uten_radtall(verden):

@@ -16,14 +16,17 @@ def valg(tabell: str) -> tuple[tuple[str, str], ...]:
     return tuple((kode, f"{kode} – {e.tekst()}") for kode, e in getattr(load(), tabell).items())
 
 
-@cache
 def merknader(art: str) -> tuple[tuple[str, str], ...]:
     """Ref: 001 §3 — ``(kode, tekst)`` of the fagmerknader (``"FAM"``) or vitnemålsmerknader
     (``"VMM"``) in use today (expired ones left out), the text cut to 120 characters; its
     placeholders (<åååå>, <dd.mm.åååå> …) are what the form's «parametre» fill in."""
+    return _merknader(art, date.today())
+
+
+@cache
+def _merknader(art: str, i_dag: date) -> tuple[tuple[str, str], ...]:
     kv = load()
     tabell = kv.fagmerknader if art == "FAM" else kv.vitnemalsmerknader
-    i_dag = date.today()
     ut = []
     for kode, m in tabell.items():
         if m.utgatt is not None and m.utgatt < i_dag:

@@ -8,6 +8,7 @@ are shown (``store.services.redigering``). Rows are Django formsets (prefixes ``
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
 
 from django import forms
@@ -203,6 +204,11 @@ class Rad:
     def fjern(self):
         return self.skjema["DELETE"]
 
+    @property
+    def apen(self) -> bool:
+        """«Flere felt» open: a new row, or a problem in one of its fields."""
+        return self.ny or any(f.errors for f in self.flere)
+
 
 @dataclass(frozen=True)
 class Liste:
@@ -228,8 +234,10 @@ LISTER = (
     Liste("fravaer", "fravaer", FravaerSkjema, 10,
           lambda r, n: f"{r['ar']}. år" if r.get("ar") else f"fravær {n}", "ar"),
 )
+_STI = re.compile(r"^\$\.(\w+)(?:\[(\d+)\])?(?:\.(\w+))?")
 NY_TITTEL = {"fag": "ny fagrad", "vitnemalsmerknader": "ny merknad", "fravaer": "nytt år"}
 LEGG_TIL = {liste.prefiks: liste for liste in LISTER}
+LISTE = {liste.nokkel: liste for liste in LISTER}
 
 
 class Hovedskjema(forms.Form):
@@ -350,16 +358,35 @@ class MappeSkjema:
                 data.pop(k, None)
         data["programomrader"] = [self.hoved.linje(j, po)
                                   for j, po in enumerate(self.mappe.get("programomrader", []))]
+        self._skjemarad: dict[str, list[int]] = {}  # row of the new record → row of the form
         for liste in LISTER:
             rader = self.mappe.get(liste.nokkel, [])
-            ut = []
+            ut, self._skjemarad[liste.nokkel] = [], []
             for n, f in enumerate(self.lister[liste.nokkel].forms):
                 ny = n >= len(rader)
                 if f.cleaned_data.get("DELETE") or (ny and f.tom()):
                     continue
                 ut.append(f.rad(None if ny else rader[n]))
+                self._skjemarad[liste.nokkel].append(n)
             data[liste.nokkel] = ut
         return data
+
+    def knytt(self, steder: list[tuple[str, str]]) -> None:
+        """Show each of the model's problems (``(sti, melding)`` of the record ``ny_mappe``
+        made) beside its field: «$.fag[3].omfang» on that row's omfang, a problem of a whole
+        row on its first field."""
+        for sti, melding in steder:
+            m = _STI.match(sti)
+            if not m:
+                continue
+            del_, i, felt = m.group(1), m.group(2), m.group(3)
+            if i is None and del_ in self.hoved.fields:
+                self.hoved.add_error(del_, melding)
+            elif del_ == "programomrader" and f"po_{i}_{felt}" in self.hoved.fields:
+                self.hoved.add_error(f"po_{i}_{felt}", melding)
+            elif del_ in self._skjemarad and int(i) < len(self._skjemarad[del_]):
+                f = self.lister[del_].forms[self._skjemarad[del_][int(i)]]
+                f.add_error(felt if felt in f.fields else LISTE[del_].forst, melding)
 
     @property
     def arsak(self) -> str:

@@ -14,7 +14,6 @@ from vitnemal.errors import VitnemalError
 from vitnemal.store import kjerne, kodevalg, tilgang, visning
 from vitnemal.store.models import UtstedtDokument
 from vitnemal.store.services import annullering, duplikat, redigering, utstedelse
-from vitnemal.store.services.importering import ImportFeil
 from vitnemal.web import mappeskjema, skjema
 from vitnemal.web.views import _funn, side
 
@@ -48,8 +47,9 @@ def endre(request, pk: int):
             try:
                 ut = redigering.lagre_endring(request.user, s.person, form.ny_mappe(),
                                               arsak=form.arsak, grunnlag=form.grunnlag)
-            except ImportFeil as exc:
+            except redigering.Endringsfeil as exc:
                 problemer = exc.problemer
+                form.knytt(exc.steder)
             else:
                 messages.success(request, f"Lagret som versjon {ut.versjon}." if ut.ny_versjon
                                  else "Ingen endring: elevmappen er lik siste versjon.")
@@ -72,9 +72,9 @@ def sjekk(request, pk: int):
                                                   **_funn(s.utskrift)})
     utskrift, _koder, problemer = visning.vurder_endring(
         s.versjon, form.ny_mappe(), dato=date.today(), testdata=s.person.testdata)
-    return render(request, "web/_funn.html", {"problemer": [
-        f"{p.sti}{f' ({p.post})' if p.post else ''}: {p.melding}" for p in problemer],
-        "utskrift": utskrift, **_funn(utskrift)})
+    return render(request, "web/_funn.html", {
+        "problemer": [redigering.problemtekst(p) for p in problemer], "utskrift": utskrift,
+        **_funn(utskrift)})
 
 
 @side
