@@ -15,6 +15,7 @@ from django import forms
 from django.forms import formset_factory
 
 from vitnemal.store import kodevalg
+from vitnemal.web import raske_felt
 
 #: The programme-area facts the form edits as checkboxes (004 H, S, L, K; 001 §2.7).
 LINJEFAKTA = {
@@ -58,7 +59,7 @@ def _parametre(tekst: str) -> list[str]:
 
 def _tekstfelt(kort: str, lengde: int = 40, **attrs) -> forms.CharField:
     f = forms.CharField(required=False, max_length=lengde, label=kort,
-                        widget=forms.TextInput(attrs=attrs) if attrs else None)
+                        widget=raske_felt.Tekst(attrs=attrs))
     f.kort = kort
     return f
 
@@ -66,13 +67,13 @@ def _tekstfelt(kort: str, lengde: int = 40, **attrs) -> forms.CharField:
 def _valgfelt(kort: str, valg) -> forms.CharField:
     """A select whose value goes to the model unchanged (the model names a wrong one)."""
     f = forms.CharField(required=False, max_length=20, label=kort,
-                        widget=forms.Select(choices=valg))
+                        widget=raske_felt.Valg(choices=valg))
     f.kort = kort
     return f
 
 
 def _avkrysning(kort: str) -> forms.BooleanField:
-    f = forms.BooleanField(required=False, label=kort)
+    f = forms.BooleanField(required=False, label=kort, widget=raske_felt.Avkrysning)
     f.kort = kort
     return f
 
@@ -210,6 +211,10 @@ class Rad:
         return self.ny or any(f.errors for f in self.flere)
 
 
+class _Rader(forms.BaseFormSet):
+    deletion_widget = raske_felt.Avkrysning
+
+
 @dataclass(frozen=True)
 class Liste:
     """One list of the record edited as rows (``fag``, ``vitnemalsmerknader``, ``fravaer``)."""
@@ -222,8 +227,8 @@ class Liste:
     forst: str  # the field a new row's focus goes to
 
     def formset(self):
-        return formset_factory(self.skjema, extra=0, can_delete=True, max_num=self.maks,
-                               absolute_max=self.maks)
+        return formset_factory(self.skjema, formset=_Rader, extra=0, can_delete=True,
+                               max_num=self.maks, absolute_max=self.maks)
 
 
 LISTER = (
@@ -260,12 +265,13 @@ class Hovedskjema(forms.Form):
             navn = f"{po.get('kode', '')} {po.get('niva', '')} {po.get('skolear', '')}"
             for k, etikett in LINJEFAKTA.items():
                 self.fields[f"po_{j}_{k}"] = forms.BooleanField(
-                    label=f"{etikett}, {navn}", required=False, initial=bool(po.get(k)))
+                    label=f"{etikett}, {navn}", required=False, initial=bool(po.get(k)),
+                    widget=raske_felt.Avkrysning)
             for k, (etikett, valg) in LINJEVALG.items():
                 verdi = po.get(k)
                 self.fields[f"po_{j}_{k}"] = forms.CharField(
                     label=f"{etikett}, {navn}", required=False, max_length=20,
-                    widget=forms.Select(choices=valg),
+                    widget=raske_felt.Valg(choices=valg),
                     initial={True: "ja", False: "nei", None: ""}.get(verdi, _vis(verdi)))
             self.linjer.append((po, [self[f"po_{j}_{k}"] for k in LINJEFAKTA],
                                 [self[f"po_{j}_{k}"] for k in LINJEVALG]))
