@@ -50,7 +50,9 @@ class _Skjema(HTMLParser):
         elif tag == "select" and self.valg:
             self.data.setdefault(self.valg, self.forste or "")
             self.valg = None
-        elif tag == "textarea":
+        elif tag == "textarea" and self.tekst:
+            # a browser drops the newline right after <textarea> (HTML's parsing rules)
+            self.data[self.tekst] = self.data[self.tekst].removeprefix("\n")
             self.tekst = None
 
 

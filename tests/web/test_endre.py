@@ -302,3 +302,29 @@ def test_hvert_felt_har_etikett(verden):
     skjulte = set(re.findall(r'<input type="hidden" [^>]*id="([^"]+)"', side))
     etiketter = set(re.findall(r'<label [^>]*for="([^"]+)"', side))
     assert len(ider - skjulte) > 200 and not (ider - skjulte) - etiketter
+
+
+def test_vedlegg_og_merknaden_som_viser_til_det(verden):
+    """001 §2.10: a remark that points at an attachment (FAM03 «Jf. vedlegg») without one is a
+    VARSEL, an attachment no remark points at a FEIL; written in the form, one paragraph per
+    line, it is stored as the record's list of paragraphs."""
+    c = som(verden.brukere["saksbehandler"])
+    p = verden.person_a
+    data = _skjema(c, p)
+    assert data["vedlegg"] == ""
+    data["vedlegg"] = "Første avsnitt om faget.\r\n\r\nAndre avsnitt."
+    fragment = c.post(_url(p, "sjekk"), data).content.decode()
+    assert "VEDLEGG-UTEN-MERKNAD" in fragment and "Kontroll: 1 FEIL" in fragment
+    data["vedlegg"] = ""
+    i = _rad(data, "fag", "fagkode", "REA3044")
+    data[f"fag-{i}-fagmerknad"] = "FAM03"
+    fragment = c.post(_url(p, "sjekk"), data).content.decode()
+    assert "MERKNAD-UTEN-VEDLEGG" in fragment and "VEDLEGG-UTEN-MERKNAD" not in fragment
+    data["vedlegg"] = "Første avsnitt om faget.\r\n\r\nAndre avsnitt."
+    fragment = c.post(_url(p, "sjekk"), data).content.decode()
+    assert "MERKNAD-UTEN-VEDLEGG" not in fragment and "VEDLEGG-UTEN-MERKNAD" not in fragment
+    assert c.post(_url(p), {**data, "arsak": "vedlegg"}).status_code == 302
+    v = _versjoner(p)[-1].data
+    assert v["vedlegg"] == ["Første avsnitt om faget.", "Andre avsnitt."]
+    assert next(f for f in v["fag"] if f["fagkode"] == "REA3044")["fagmerknad"]["kode"] == "FAM03"
+    assert _skjema(c, p)["vedlegg"] == "Første avsnitt om faget.\nAndre avsnitt."

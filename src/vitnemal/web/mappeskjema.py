@@ -253,11 +253,17 @@ class Hovedskjema(forms.Form):
     orden = _valgfelt("Orden", (("", "ikke oppgitt"),) + kodevalg.valg("orden_adferd"))
     adferd = _valgfelt("Adferd", (("", "ikke oppgitt"),) + kodevalg.valg("orden_adferd"))
     maalform = _valgfelt("Målform på dokumentet", MAALFORM)
+    vedlegg = forms.CharField(
+        label="Vedlegg skrevet av skolen (001 §2.10)", required=False, max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 80}),
+        help_text="Ett avsnitt per linje; tomt: ikke noe vedlegg. En fag- eller "
+                  "vitnemålsmerknad skal vise til vedlegget (f.eks. FAM03 eller VMM23).")
     arsak = forms.CharField(label="Årsak til endringen", max_length=300, required=False,
                             help_text="f.eks. «klage: ny eksamenskarakter»")
 
     def __init__(self, mappe: dict, versjon: int, *args, **kwargs):
         super().__init__(*args, initial={"grunnlag": versjon, "orden": mappe.get("orden", ""),
+                                         "vedlegg": "\n".join(mappe.get("vedlegg", [])),
                                          "adferd": mappe.get("adferd", ""),
                                          "maalform": mappe.get("maalform", "nb")}, **kwargs)
         self.linjer = []
@@ -362,6 +368,12 @@ class MappeSkjema:
                 data[k] = verdi
             else:
                 data.pop(k, None)
+        avsnitt = [a.strip() for a in self.hoved.cleaned_data.get("vedlegg", "").splitlines()
+                   if a.strip()]
+        if avsnitt:
+            data["vedlegg"] = avsnitt
+        else:
+            data.pop("vedlegg", None)
         data["programomrader"] = [self.hoved.linje(j, po)
                                   for j, po in enumerate(self.mappe.get("programomrader", []))]
         self._skjemarad: dict[str, list[int]] = {}  # row of the new record → row of the form
@@ -386,7 +398,7 @@ class MappeSkjema:
             if not m:
                 continue
             del_, i, felt = m.group(1), m.group(2), m.group(3)
-            if i is None and del_ in self.hoved.fields:
+            if del_ in self.hoved.fields:  # orden, adferd, maalform, vedlegg
                 self.hoved.add_error(del_, melding)
             elif del_ == "programomrader" and f"po_{i}_{felt}" in self.hoved.fields:
                 self.hoved.add_error(f"po_{i}_{felt}", melding)
