@@ -1,7 +1,8 @@
 """Issue 16 in real headless Chromium: on the edit page, «Legg til fagrad» and «Legg til
 vitnemålsmerknad» work by HTMX (the form swapped in place, no page load, focus on the new
 row's first field), the re-check follows the new row at once, and saving makes a version with
-it. axe-core on the edit page with new rows open: no serious or critical violation."""
+it; a refused value is shown beside its field, and Enter in a field saves. axe-core on the
+edit page with new rows open and with the messages: no serious or critical violation."""
 
 from __future__ import annotations
 
@@ -63,9 +64,16 @@ def test_legg_til_rader_med_htmx_og_tastatur(tjener, nettleser):  # noqa: F811 (
     page.keyboard.type("VMM06")
     _axe(page, sider)
 
-    page.fill(f"[name={ny}-eksamen]", "4")
+    page.fill(f"[name={ny}-omfang]", "mange")  # refused: the message beside the field
     page.fill("#id_arsak", "nytt fag")
     page.locator("button", has_text="Lagre ny versjon").last.click()
+    page.wait_for_selector(f"#id_{ny}-omfang_error")
+    assert "skal være et heltall" in page.text_content(f"#id_{ny}-omfang_error")
+    assert page.get_attribute(f"[name={ny}-omfang]", "aria-invalid") == "true"
+    _axe(page, sider)
+    page.fill(f"[name={ny}-omfang]", "140")
+    page.fill(f"[name={ny}-eksamen]", "4")
+    page.keyboard.press("Enter")  # Enter in a field saves (the first submit button)
     page.wait_for_url(person_url)
     assert "REA3038 lagt til" in page.content() and "Biologi 2" in page.content()
     assert vmm.startswith("vmm-")
