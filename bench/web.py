@@ -3,6 +3,7 @@ download at 10 concurrent clerks, served by gunicorn, with a load client on loop
 
     .venv/bin/python bench/web.py [--antall 100000] [--pg postgresql://postgres@127.0.0.1:54344/postgres]
                                   [--klienter 10] [--sekunder 30] [--maks 2000] [--workers 4]
+                                  [--tenketid 0] [--db NAME] [--behold]
 
 1. A fresh database on the server ``--pg`` (or ``VITNEMAL_TEST_PG``) is migrated and filled,
    untimed, with ``--antall`` synthetic persons (VIGO fictive fødselsnummer, names drawn from
@@ -13,9 +14,12 @@ download at 10 concurrent clerks, served by gunicorn, with a load client on loop
 2. ``gunicorn vitnemal.web.wsgi`` (``--workers`` processes) serves it on loopback.
 3. ``--klienter`` threads, each logged in as a clerk of the school, send requests of one kind
    at a time for ``--sekunder`` seconds or ``--maks`` requests (whichever first): search by
-   name (GET), person page (a random person), PDF download (a random document). Printed:
-   requests, p50, p95, max (ms) and requests/s per kind, and the SQL query count of each page
-   (Django's test client in this process, CaptureQueriesContext). Nothing is asserted.
+   name (GET), person page (a random person), PDF download (a random document); each sends its
+   next request as soon as the last is answered (``--tenketid`` adds a clerk's pause). Printed:
+   requests, p50, p95, max (ms) and requests/s per kind; the CPU per request of gunicorn, of
+   the PostgreSQL server (when it runs on this machine) and of the load client, so that the
+   figures can be read on a busy machine too; and the SQL query count of each page (Django's
+   test client in this process, CaptureQueriesContext). Nothing is asserted.
 """
 
 from __future__ import annotations
@@ -176,7 +180,8 @@ class Klient:
         return time.perf_counter() - t
 
 
-def last(base: str, klienter: list[Klient], lag_sti, sekunder: float, maks: int):
+def last(base: str, klienter: list[Klient], lag_sti, sekunder: float, maks: int,
+         tenketid: float = 0.0):
     tider: list[float] = []
     laas = threading.Lock()
     slutt = time.perf_counter() + sekunder
@@ -191,6 +196,8 @@ def last(base: str, klienter: list[Klient], lag_sti, sekunder: float, maks: int)
             t = k.hent(lag_sti(r))
             with laas:
                 tider.append(t)
+            if tenketid:
+                time.sleep(r.expovariate(1 / tenketid))
 
     t0 = time.perf_counter()
     tr = [threading.Thread(target=arbeid, args=(k, i)) for i, k in enumerate(klienter)]
@@ -199,6 +206,31 @@ def last(base: str, klienter: list[Klient], lag_sti, sekunder: float, maks: int)
     for t in tr:
         t.join()
     return tider, time.perf_counter() - t0
+
+
+def cpu_sekunder(pid: int) -> float:
+    """User + system CPU seconds of ``pid`` and its live children (Linux ``/proc``)."""
+    tikk = os.sysconf("SC_CLK_TCK")
+    barn = Path(f"/proc/{pid}/task/{pid}/children")
+    pider = [pid, *map(int, barn.read_text().split())] if barn.exists() else [pid]
+    total = 0.0
+    for p in pider:
+        try:
+            felt = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(felt[11]) + int(felt[12])) / tikk
+    return total
+
+
+def postmaster(url: str) -> int | None:
+    """The PostgreSQL server's main process, if it runs on this machine (else None)."""
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        pid = conn.execute("SELECT pg_backend_pid()").fetchone()[0]
+    stat = Path(f"/proc/{pid}/stat")
+    return int(stat.read_text().rsplit(")", 1)[1].split()[1]) if stat.exists() else None
 
 
 def pst(v: list[float], p: float) -> float:
@@ -214,6 +246,9 @@ def main() -> int:
     ap.add_argument("--sekunder", type=float, default=30)
     ap.add_argument("--maks", type=int, default=2000)
     ap.add_argument("--workers", type=int, default=4)
+    ap.add_argument("--tenketid", type=float, default=0.0, metavar="SEK",
+                    help="mean pause of a clerk between two requests (exponential); 0: none, "
+                    "every clerk sends the next request at once (the default)")
     ap.add_argument("--db", help="reuse this database, filled by an earlier --behold run")
     ap.add_argument("--behold", action="store_true", help="keep the database (its name is "
                     "printed) for a later --db run")
@@ -258,15 +293,27 @@ def main() -> int:
             "PDF-nedlasting": lambda r: f"/dokument/{r.choice(dids)}/pdf/",
         }
         print(f"\n{len(pids)} personer, {len(dids)} dokumenter; gunicorn {args.workers} "
-              f"workers; {args.klienter} samtidige klienter, høyst {args.sekunder:.0f} s / "
+              f"workers; {args.klienter} samtidige klienter (tenketid {args.tenketid:g} s), "
+              f"høyst {args.sekunder:.0f} s / "
               f"{args.maks} forespørsler per art; maskinen har {os.cpu_count()} kjerner")
-        print(f"{'art':16} {'antall':>7} {'p50 ms':>8} {'p95 ms':>8} {'maks ms':>8} {'req/s':>7}")
+        pm = postmaster(url)
+        print("CPU per forespørsel i ms: gunicorn (alle arbeidere), PostgreSQL-tjeneren (om den "
+              "kjører på denne maskinen) og lastklienten (denne prosessen)")
+        print(f"{'art':16} {'antall':>7} {'p50 ms':>8} {'p95 ms':>8} {'maks ms':>8} {'req/s':>7}"
+              f" {'CPU web':>8} {'CPU PG':>7} {'CPU last':>8}")
         for art, lag in arter.items():
-            for k in klienter[:2]:
-                k.hent(lag(random.Random(0)))  # warm up
-            tider, varighet = last(base, klienter, lag, args.sekunder, args.maks)
+            for k in klienter:
+                k.hent(lag(random.Random(0)))  # warm up: every worker has its connection
+            c0, k0 = cpu_sekunder(g.pid), time.process_time()
+            p0 = cpu_sekunder(pm) if pm else 0.0
+            tider, varighet = last(base, klienter, lag, args.sekunder, args.maks,
+                                   args.tenketid)
+            ct, kt = cpu_sekunder(g.pid) - c0, time.process_time() - k0
+            pg = f"{(cpu_sekunder(pm) - p0) / len(tider) * 1000:7.1f}" if pm else f"{'–':>7}"
             print(f"{art:16} {len(tider):7d} {pst(tider, 50):8.1f} {pst(tider, 95):8.1f} "
-                  f"{max(tider) * 1000:8.1f} {len(tider) / varighet:7.1f}", flush=True)
+                  f"{max(tider) * 1000:8.1f} {len(tider) / varighet:7.1f} "
+                  f"{ct / len(tider) * 1000:8.1f} {pg} {kt / len(tider) * 1000:8.1f}",
+                  flush=True)
     finally:
         if g is not None:
             g.terminate()

@@ -238,6 +238,32 @@ def test_annuller_og_dokumentet_blir_synlig_som_annullert(bruker, personer):
         annullering.annuller(bruker, _utstedt(bruker, personer[1]), arsak="XYZ", dato=DATO)
 
 
+def test_status_for_original_duplikat_og_erstatning(bruker, personer):
+    """001 §2.11–2.12: a duplicate with unchanged number shares its number's fate; an annulled
+    document names the number that replaced it. ``statuser`` (one query for a list) and
+    ``status`` (one document) say the same."""
+    from vitnemal.store import selectors
+    from vitnemal.store.models import UtstedtDokument
+    from vitnemal.store.services import annullering, duplikat
+
+    orig = _utstedt(bruker, personer[1])
+    dup = duplikat.utsted_duplikat(bruker, orig, dato=date(2027, 3, 1))
+    annen = _utstedt(bruker, personer[2])
+    ny = duplikat.utsted_duplikat(bruker, annen, dato=date(2027, 3, 1), nytt_nummer=True)
+    alle = list(UtstedtDokument.objects.filter(pk__in=[orig.pk, dup.pk, annen.pk, ny.pk]))
+    assert selectors.statuser(alle) == {d.pk: ("gyldig", "") for d in alle}
+    annullering.annuller(bruker, orig, arsak="KLA", dato=date(2027, 4, 1), fritekst="klage")
+    annullering.annuller(bruker, annen, arsak="FEI", dato=date(2027, 4, 2), fritekst="feil",
+                         erstattet_av=ny)
+    statuser = selectors.statuser(alle)
+    assert statuser[orig.pk] == ("annullert 2027-04-01 (KLA)", "")
+    assert statuser[dup.pk] == ("annullert 2027-04-01 (KLA), nummeret", "")
+    assert statuser[annen.pk] == ("annullert 2027-04-02 (FEI)", ny.nummer)
+    assert statuser[ny.pk] == ("gyldig", "")
+    for d in alle:
+        assert selectors.status(d) == statuser[d.pk]
+
+
 def test_nytt_fodselsnummer_etter_kjonnsbytte_gir_nytt_dokument(bruker, personer):
     """001 §2.12: new fødselsnummer and number, not a duplicate; the old one is annulled."""
     from vitnemal.store import kjerne

@@ -193,3 +193,31 @@ def test_admin_fylkesadmin_ser_og_tildeler_bare_eget_fylke(verden):
                                            "skole": verden.skole_a.pk})
     assert r.status_code == 302
     assert Rolle.objects.filter(bruker=u, rolle="revisor", skole=verden.skole_a).exists()
+
+
+@pytest.mark.parametrize("hvem", ["direkte", "gruppe", "ingen", "superbruker", "inaktiv"])
+def test_globale_rettigheter_som_has_perm(verden, hvem):
+    """``tilgang`` reads a user's global (CLI) permissions in one query; the answer is Django's
+    ``has_perm`` for every action, whether the permission is the user's own or a group's."""
+    from django.contrib.auth.models import Group, Permission, User
+
+    from vitnemal.store import tilgang
+
+    u = User.objects.create_user(f"global-{hvem}", is_superuser=hvem == "superbruker",
+                                 is_active=hvem != "inaktiv")
+    lese = Permission.objects.get(content_type__app_label="store", codename="lese")
+    utstede = Permission.objects.get(content_type__app_label="store", codename="utstede")
+    if hvem in ("direkte", "inaktiv"):
+        u.user_permissions.add(lese)
+    if hvem == "gruppe":
+        g = Group.objects.create(name="bare-utstede")
+        g.permissions.add(utstede)
+        u.groups.add(g)
+    for handling in tilgang.HANDLINGER:
+        fersk = User.objects.get(pk=u.pk)
+        perm = "lese" if handling == "revidere" else handling
+        forventet = fersk.has_perm(f"store.{perm}")
+        assert (tilgang.skoler(User.objects.get(pk=u.pk), handling) is None) == forventet, \
+            (hvem, handling)
+    assert (tilgang.skoler(User.objects.get(pk=u.pk), "utstede") is None) == \
+        (hvem in ("gruppe", "superbruker"))

@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "vitnemal.web.sesjon.Fornyelse",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "vitnemal.web.sikkerhet.Sikkerhetshoder",
@@ -94,9 +95,10 @@ WHITENOISE_USE_FINDERS = True
 LOGIN_URL = "web:logg-inn"
 LOGIN_REDIRECT_URL = "web:start"
 LOGOUT_REDIRECT_URL = "web:logg-inn"
-# Sessions end after 30 minutes without activity and when the browser closes.
+# Sessions end after 30 minutes without activity and when the browser closes; the session row
+# is renewed at most once a minute (``vitnemal.web.sesjon``), not written on every request.
 SESSION_COOKIE_AGE = int(os.environ.get("VITNEMAL_SESJON_SEKUNDER", "1800"))
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -175,6 +177,12 @@ def database() -> dict:
             db["OPTIONS"] = {**db.get("OPTIONS", {}), **sqlite_options()}
         elif not engine.endswith("postgresql"):
             raise InputError("DATABASE_URL skal peke på PostgreSQL eller SQLite")
+        else:
+            # A web worker keeps its PostgreSQL connection between requests (checked before
+            # reuse): a new connection per request cost the server a process start and the
+            # worker a handshake on every page (bench/web.py, docs/decisions.md).
+            db["CONN_MAX_AGE"] = int(os.environ.get("VITNEMAL_DB_TILKOBLING_SEKUNDER", "300"))
+            db["CONN_HEALTH_CHECKS"] = True
         return db
     path = os.environ.get("VITNEMAL_DB") or str(data_dir() / "register.sqlite3")
     return {"ENGINE": "django.db.backends.sqlite3", "NAME": path, "OPTIONS": sqlite_options()}

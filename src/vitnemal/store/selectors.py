@@ -55,8 +55,7 @@ def dokumenter(bruker, *, skole: Skole | None = None, ar: int | None = None,
     the read is logged per person."""
     tilgang.krev(bruker, "lese", skole or person)
     qs = (UtstedtDokument.objects.defer("pdf", "dokument", "original__pdf", "original__dokument")
-          .select_related("person", "original", "annullering", "annullering__erstattet_av",
-                          "original__annullering", "original__annullering__erstattet_av"))
+          .select_related("person", "original"))
     if skole is not None:
         qs = qs.filter(skole=skole)
     if ar is not None:
@@ -64,9 +63,10 @@ def dokumenter(bruker, *, skole: Skole | None = None, ar: int | None = None,
     if person is not None:
         qs = qs.filter(person=person)
     rader = list(qs.order_by("-id"))
+    statusene = statuser(rader)
     ut = []
     for d in rader:
-        status, erstattet = _status_av(d)
+        status, erstattet = statusene[d.pk]
         ut.append(Dokumentlinje(d.id, d.nummer, d.type, d.art, d.person_id, d.person.navn,
                                 d.utstedt.isoformat(), status, erstattet,
                                 d.original.nummer if d.original_id else ""))
@@ -74,18 +74,26 @@ def dokumenter(bruker, *, skole: Skole | None = None, ar: int | None = None,
     return ut
 
 
-def _status_av(d: UtstedtDokument) -> tuple[str, str]:
-    """«gyldig», or «annullert DATO (KODE)» and the replacing number. A duplicate with
-    unchanged number shares its number's fate: annulling the original annuls the number."""
-    try:
-        a = d.annullering
-    except Annullering.DoesNotExist:
-        if d.tildelt or not d.original_id:
-            return "gyldig", ""
-        status, erstattet = _status_av(d.original)
-        return (status if status == "gyldig" else f"{status}, nummeret", erstattet)
-    return (f"annullert {a.dato.isoformat()} ({a.arsak})",
-            a.erstattet_av.nummer if a.erstattet_av_id else "")
+def statuser(dokumenter) -> dict[int, tuple[str, str]]:
+    """The status of each document: «gyldig», or «annullert DATO (KODE)» and the replacing
+    number. A duplicate with unchanged number shares its number's fate: annulling the original
+    annuls the number. One query for all of them (the annulments of the documents and of their
+    originals), whatever their number."""
+    ids = {d.pk for d in dokumenter} | {d.original_id for d in dokumenter if d.original_id}
+    annullert = {r["dokument_id"]: (f"annullert {r['dato'].isoformat()} ({r['arsak']})",
+                                    r["erstattet_av__nummer"] or "")
+                 for r in Annullering.objects.filter(dokument_id__in=ids).values(
+                     "dokument_id", "dato", "arsak", "erstattet_av__nummer")}
+    ut = {}
+    for d in dokumenter:
+        if d.pk in annullert:
+            ut[d.pk] = annullert[d.pk]
+        elif d.tildelt or not d.original_id:
+            ut[d.pk] = ("gyldig", "")
+        else:  # a duplicate with its original's number; a duplicate is made of an original
+            status, erstattet = annullert.get(d.original_id, ("gyldig", ""))
+            ut[d.pk] = (status if status == "gyldig" else f"{status}, nummeret", erstattet)
+    return ut
 
 
 def dokument(bruker, nummer: str, *, formal: str = "", pdf: bool = False) -> UtstedtDokument:
@@ -109,7 +117,7 @@ def dokument(bruker, nummer: str, *, formal: str = "", pdf: bool = False) -> Uts
 
 
 def status(d: UtstedtDokument) -> tuple[str, str]:
-    return _status_av(d)
+    return statuser([d])[d.pk]
 
 
 def gjengivelser(d: UtstedtDokument) -> list[UtstedtDokument]:

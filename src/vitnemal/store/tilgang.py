@@ -52,8 +52,37 @@ class IngenTilgang(VitnemalError):
 
 def _global(bruker, handling: str) -> bool:
     """A CLI permission (or a superuser): every school. The audit log goes with «lese»."""
-    perm = "lese" if handling == "revidere" else handling
-    return bruker.has_perm(f"store.{perm}")
+    if bruker.is_superuser:
+        return True
+    rettigheter = getattr(bruker, "_vitnemal_rettigheter", None)
+    if rettigheter is None:  # once per user object, as Django caches permissions on it
+        rettigheter = bruker._vitnemal_rettigheter = _globale_rettigheter(bruker.pk)
+    return ("lese" if handling == "revidere" else handling) in rettigheter
+
+
+def _globale_rettigheter(bruker_id: int) -> set[str]:
+    """The ``store`` permissions a user holds, directly or through a group: what
+    ``bruker.has_perm("store.…")`` answers from under ``ModelBackend`` (the only backend that
+    grants permissions here; tests/web/test_tilgang.py compares the two).
+
+    One SQL statement, written out: every web request asks this, and the ORM's version (two
+    queries in ``ModelBackend``, or one with an OR over two joins) cost 2.2 / 1.2 ms of CPU per
+    request against 0.2 ms for this text (bench/web.py: a PDF download is ~9 ms in all)."""
+    from django.contrib.auth.models import Group, Permission, User
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
+    t = {"perm": Permission._meta.db_table, "ct": ContentType._meta.db_table,
+         "up": User.user_permissions.through._meta.db_table,
+         "ug": User.groups.through._meta.db_table,
+         "gp": Group.permissions.through._meta.db_table}
+    sql = (f"SELECT p.codename FROM {t['perm']} p JOIN {t['ct']} c ON c.id = p.content_type_id "
+           f"WHERE c.app_label = 'store' AND (p.id IN (SELECT permission_id FROM {t['up']} "
+           f"WHERE user_id = %s) OR p.id IN (SELECT gp.permission_id FROM {t['gp']} gp "
+           f"JOIN {t['ug']} ug ON ug.group_id = gp.group_id WHERE ug.user_id = %s))")
+    with connection.cursor() as c:
+        c.execute(sql, [bruker_id, bruker_id])
+        return {kode for (kode,) in c.fetchall()}
 
 
 def skoler(bruker, handling: str) -> set[int] | None:
@@ -106,10 +135,10 @@ def skoler_for(obj) -> set[int]:
         return {obj.dokument.skole_id}
     if isinstance(obj, Person):
         if getattr(obj, "_vitnemal_skoler", None) is None:  # once per person object
-            obj._vitnemal_skoler = (
-                set(Elevmappeversjon.objects.filter(person=obj).values_list("skole_id", flat=True))
-                | set(UtstedtDokument.objects.filter(person=obj)
-                      .values_list("skole_id", flat=True)))
+            obj._vitnemal_skoler = set(
+                Elevmappeversjon.objects.filter(person=obj).values_list("skole_id", flat=True)
+                .union(UtstedtDokument.objects.filter(person=obj)
+                       .values_list("skole_id", flat=True)))
         return obj._vitnemal_skoler
     raise TypeError(f"tilgang vet ikke hvilken skole {type(obj).__name__} hører til")
 

@@ -57,7 +57,11 @@ class Personside:
 
 
 def _logg_lest(bruker, personer, hva: str, **detaljer) -> None:
-    hendelser.logg_mange(_lest(bruker, pid, hva, detaljer) for pid in sorted(set(personer)))
+    rader = [_lest(bruker, pid, hva, detaljer) for pid in sorted(set(personer))]
+    if len(rader) == 1:
+        rader[0].save()  # one INSERT, without the transaction a bulk insert opens
+    else:
+        hendelser.logg_mange(rader)
 
 
 def _lest(bruker, pid: int, hva: str, detaljer: dict) -> Hendelse:
@@ -116,14 +120,11 @@ def person(bruker, person_id: int, hva: str = "person") -> Person:
     return p
 
 
-def _dokumentrader(qs) -> list[Dokumentrad]:
-    ut = []
-    for d in qs.defer("pdf", "dokument").select_related(
-            "skole", "original", "annullering", "annullering__erstattet_av",
-            "original__annullering", "original__annullering__erstattet_av").order_by("-id"):
-        status, erstattet = selectors.status(d)
-        ut.append(Dokumentrad(d, status, erstattet))
-    return ut
+def _dokumentrader(qs, antall: int | None = None) -> list[Dokumentrad]:
+    """The newest ``antall`` documents of ``qs`` with their status: two queries."""
+    dok = list(qs.defer("pdf", "dokument").select_related("skole").order_by("-id")[:antall])
+    statuser = selectors.statuser(dok) if dok else {}
+    return [Dokumentrad(d, *statuser[d.pk]) for d in dok]
 
 
 def personside(bruker, person_id: int, *, dato: date | None = None) -> Personside:
@@ -131,12 +132,12 @@ def personside(bruker, person_id: int, *, dato: date | None = None) -> Personsid
     (fullførtkoder with reasons, the document decision, every finding), the documents issued
     and the record's versions."""
     p = person(bruker, person_id, "personside")
-    versjoner = list(Elevmappeversjon.objects.filter(person=p).select_related("bruker", "skole")
+    versjoner = list(Elevmappeversjon.objects.filter(person=p)
+                     .select_related("bruker", "skole", "skole__fylke")
                      .order_by("-versjon")[:MAKS_VERSJONER])
     for ny, forrige in zip(versjoner, versjoner[1:], strict=False):
         ny.endringer = endringer(forrige.data, ny.data)
-    siste = (Elevmappeversjon.objects.select_related("skole", "skole__fylke")
-             .filter(person=p).order_by("-versjon").first())
+    siste = versjoner[0] if versjoner else None
     utskrift, koder, problemer = None, [], []
     if siste is not None:
         utskrift, koder, problemer = vurdering(siste, dato or date.today(), p.testdata)
@@ -214,15 +215,21 @@ def _kort(v) -> str:
 
 
 def dokument(bruker, dokument_id: int, *, pdf: bool = False) -> UtstedtDokument:
-    qs = UtstedtDokument.objects.select_related("person", "skole", "original")
-    if not pdf:
-        qs = qs.defer("pdf")
+    """One document the user may read, its read logged. With ``pdf`` only what a download
+    needs is read (the PDF, number, school and person ids): the document's body and its
+    original's columns are not loaded for the file alone."""
+    if pdf:
+        qs = UtstedtDokument.objects.only("pk", "nummer", "skole_id", "person_id", "pdf")
+    else:
+        qs = (UtstedtDokument.objects.select_related("person", "skole", "original")
+              .defer("pdf", "original__pdf", "original__dokument"))
     d = qs.filter(pk=dokument_id).first()
     if d is None or not tilgang.har(bruker, "lese", d):
         raise IkkeFunnet("dokumentet finnes ikke, eller du har ikke tilgang til det")
     handling = Hendelse.Handling.PDF_LEST if pdf else Hendelse.Handling.LEST
-    hendelser.logg(bruker, handling, formal="web", dokument=d, person=d.person,
-                   hva="dokument")
+    h = hendelser.ny(bruker, handling, formal="web", dokument=d, hva="dokument")
+    h.person_id = d.person_id
+    h.save()
     return d
 
 
@@ -255,7 +262,7 @@ def dokumentliste(bruker, *, skole: int | None = None, ar: int | None = None,
         qs = qs.filter(annullering__isnull=False)
     elif status == "gyldig":
         qs = qs.filter(annullering__isnull=True)
-    rader = _dokumentrader(qs.select_related("person"))[:antall]
+    rader = _dokumentrader(qs.select_related("person"), antall)
     _logg_lest(bruker, (r.dok.person_id for r in rader), "dokumentliste")
     return rader
 
