@@ -15,15 +15,9 @@ def _feilperson(verden):
 
 
 def _skjemadata(side: str) -> dict:
-    import re
+    from .skjemadata import skjemadata
 
-    data = {}
-    for tag in re.findall(r"<input [^>]*>", side):
-        navn = re.search(r'name="(fag_\d+_\w+)"', tag)
-        if navn:
-            verdi = re.search(r'value="([^"]*)"', tag)
-            data[navn.group(1)] = verdi.group(1) if verdi else ""
-    return data
+    return skjemadata(side)
 
 
 def test_finn_se_feil_rett_utsted_last_ned(verden):
@@ -43,7 +37,7 @@ def test_finn_se_feil_rett_utsted_last_ned(verden):
 
     skjema = c.get(f"/person/{p.pk}/endre/").content.decode()
     data = _skjemadata(skjema)
-    eng = next(k for k, v in data.items() if k.endswith("_eksamen") and v == "D")
+    eng = next(k for k, v in data.items() if k.endswith("-eksamen") and v == "D")
     data[eng] = "7"  # the loader's message, nothing saved
     r = c.post(f"/person/{p.pk}/endre/", {**data, "arsak": "retting"})
     assert r.status_code == 422 and "$.fag[" in r.content.decode()
@@ -91,7 +85,7 @@ def test_duplikat_og_ny_utstedelse_etter_endring(verden):
     assert dup.art == "duplikat" and dup.nummer == verden.dok_a.nummer
 
     data = _skjemadata(c.get(f"/person/{verden.person_a.pk}/endre/").content.decode())
-    k = next(k for k in data if k.endswith("_standpunkt") and data[k] == "4")
+    k = next(k for k in data if k.endswith("-standpunkt") and data[k] == "4")
     data[k] = "5"
     assert c.post(f"/person/{verden.person_a.pk}/endre/",
                   {**data, "arsak": "klage"}).status_code == 302

@@ -1,99 +1,11 @@
-"""Forms over the elevmappe: the fag rows (grades, eksamensform, fagmerknad with parameters)
-and the reason for the change. The forms only carry values; the core model validates them and
-its Norwegian messages are shown (``store.services.redigering``)."""
+"""The small forms of the web application: search, annul, issue, duplicate, audit log,
+register and batch filters. The record's edit form is ``web.mappeskjema``."""
 
 from __future__ import annotations
-
-import copy
 
 from django import forms
 
 from vitnemal.store.models import Annullering
-
-KARAKTER_HJELP = "1–6, eller IV, F, D, GK, BE, IM … (tomt: ingen karakter)"
-
-#: The programme-area facts the form edits (004 H, S, L, K; 001 §2.7), with their labels.
-LINJEFAKTA = {
-    "deltid": "deltid",
-    "sluttet": "sluttet i løpet av året",
-    "laretid_fullfort": "læretid fullført",
-    "fagprove_avlagt": "fag-/svenneprøve avlagt",
-    "utland": "år i utlandet",
-    "fremmedsprak_som_privatist": "fremmedspråk som privatist",
-}
-
-
-def _karakter(tekst: str):
-    tekst = tekst.strip()
-    if not tekst:
-        return None
-    return int(tekst) if tekst.isdigit() else tekst.upper()
-
-
-def _vis(verdi) -> str:
-    return "" if verdi is None else str(verdi)
-
-
-class MappeSkjema(forms.Form):
-    """One row of fields per fag row of the record (``fag_<i>_standpunkt`` …)."""
-
-    arsak = forms.CharField(label="Årsak til endringen", max_length=300, required=False,
-                            help_text="f.eks. «klage: ny eksamenskarakter»")
-
-    def __init__(self, data_mappe: dict, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.mappe = data_mappe
-        self.rader = []
-        for i, fag in enumerate(data_mappe.get("fag", [])):
-            navn = f"{fag.get('fagkode', '')} {fag.get('fagnavn', '')}"
-            merknad = fag.get("fagmerknad") or {}
-            felt = {
-                "standpunkt": forms.CharField(label=f"Standpunkt, {navn}", required=False,
-                                              max_length=20, initial=_vis(fag.get("standpunkt"))),
-                "eksamen": forms.CharField(label=f"Eksamen, {navn}", required=False,
-                                           max_length=20, initial=_vis(fag.get("eksamen"))),
-                "merknad": forms.CharField(label=f"Fagmerknad, {navn}", required=False,
-                                           max_length=10, initial=merknad.get("kode", "")),
-                "parametre": forms.CharField(label=f"Parametre til fagmerknaden, {navn}",
-                                             required=False, max_length=300,
-                                             initial="; ".join(merknad.get("parametre", []))),
-            }
-            for k, f in felt.items():
-                self.fields[f"fag_{i}_{k}"] = f
-            self.rader.append((i, fag, [self[f"fag_{i}_{k}"] for k in felt]))
-        self.linjer = []
-        for j, po in enumerate(data_mappe.get("programomrader", [])):
-            navn = f"{po.get('kode', '')} {po.get('niva', '')} {po.get('skolear', '')}"
-            for k, etikett in LINJEFAKTA.items():
-                self.fields[f"po_{j}_{k}"] = forms.BooleanField(
-                    label=f"{etikett}, {navn}", required=False, initial=bool(po.get(k)))
-            self.linjer.append((j, po, [self[f"po_{j}_{k}"] for k in LINJEFAKTA]))
-
-    def ny_mappe(self) -> dict:
-        """The record with the edited values (not validated: the core model does that)."""
-        data = copy.deepcopy(self.mappe)
-        c = self.cleaned_data
-        for i, fag in enumerate(data.get("fag", [])):
-            for k in ("standpunkt", "eksamen"):
-                verdi = _karakter(c.get(f"fag_{i}_{k}", ""))
-                if verdi is None:
-                    fag.pop(k, None)
-                else:
-                    fag[k] = verdi
-            kode = c.get(f"fag_{i}_merknad", "").strip().upper()
-            if kode:
-                parametre = [p.strip() for p in c.get(f"fag_{i}_parametre", "").split(";")
-                             if p.strip()]
-                fag["fagmerknad"] = {"kode": kode, "parametre": parametre}
-            else:
-                fag.pop("fagmerknad", None)
-        for j, po in enumerate(data.get("programomrader", [])):
-            for k in LINJEFAKTA:
-                if c.get(f"po_{j}_{k}"):
-                    po[k] = True
-                else:
-                    po.pop(k, None)
-        return data
 
 
 class SokSkjema(forms.Form):

@@ -6,16 +6,14 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from vitnemal.errors import VitnemalError
-from vitnemal.store import kjerne, tilgang, visning
+from vitnemal.store import kjerne, kodevalg, tilgang, visning
 from vitnemal.store.services import annullering, duplikat, redigering, utstedelse
-from vitnemal.store.services.importering import ImportFeil
-from vitnemal.web import skjema
+from vitnemal.web import mappeskjema, skjema
 from vitnemal.web.views import _funn, side
 
 
@@ -27,28 +25,39 @@ def _mappe(request, pk: int):
     return s
 
 
+def _skjema(request, s) -> mappeskjema.MappeSkjema:
+    data = request.POST if request.method == "POST" else None
+    return mappeskjema.MappeSkjema(s.versjon.data, s.versjon.versjon, data,
+                                   legg_til=request.POST.get("legg_til"))
+
+
 @side
 @require_http_methods(["GET", "POST"])
 def endre(request, pk: int):
-    """Edit the fag rows; saving makes a new version and the person page shows the new checks."""
+    """Edit the whole record; saving makes a new version and the person page shows the new
+    checks. «Legg til …» (with or without HTMX) re-renders with one empty row more."""
     s = _mappe(request, pk)
-    form = skjema.MappeSkjema(s.versjon.data, request.POST or None)
+    form = _skjema(request, s)
     problemer: list[str] = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                ut = redigering.lagre_endring(request.user, s.person, form.ny_mappe(),
-                                              arsak=form.cleaned_data["arsak"])
-        except ImportFeil as exc:
-            problemer = exc.problemer
+    if request.method == "POST" and not form.legger_til:
+        if not form.is_valid():
+            problemer = form.feil()
         else:
-            messages.success(request, f"Lagret som versjon {ut.versjon}." if ut.ny_versjon
-                             else "Ingen endring: elevmappen er lik siste versjon.")
-            return redirect("web:person", pk=s.person.pk)
-    return render(request, "web/endre.html", {"s": s, "form": form, "problemer": problemer,
-                                              "linjefakta": skjema.LINJEFAKTA.items(),
-                                              **_funn(s.utskrift)},
-                  status=422 if problemer else 200)
+            try:
+                ut = redigering.lagre_endring(request.user, s.person, form.ny_mappe(),
+                                              arsak=form.arsak, grunnlag=form.grunnlag)
+            except redigering.Endringsfeil as exc:
+                problemer = exc.problemer
+                form.knytt(exc.steder)
+            else:
+                messages.success(request, f"Lagret som versjon {ut.versjon}." if ut.ny_versjon
+                                 else "Ingen endring: elevmappen er lik siste versjon.")
+                return redirect("web:person", pk=s.person.pk)
+    return render(request, "web/endre.html", {
+        "s": s, "form": form, "problemer": problemer, "linjefakta": mappeskjema.LINJEFAKTA,
+        "linjevalg": mappeskjema.LINJEVALG, "fam": kodevalg.merknader("FAM"),
+        "vmm": kodevalg.merknader("VMM"), **_funn(s.utskrift)},
+        status=422 if problemer else 200)
 
 
 @side
@@ -56,13 +65,15 @@ def endre(request, pk: int):
 def sjekk(request, pk: int):
     """HTMX: the checks on the edited values, without saving (a fragment)."""
     s = _mappe(request, pk)
-    form = skjema.MappeSkjema(s.versjon.data, request.POST)
-    form.is_valid()
+    form = _skjema(request, s)
+    if not form.is_valid():
+        return render(request, "web/_funn.html", {"problemer": form.feil(),
+                                                  **_funn(s.utskrift)})
     utskrift, _koder, problemer = visning.vurder_endring(
         s.versjon, form.ny_mappe(), dato=date.today(), testdata=s.person.testdata)
-    return render(request, "web/_funn.html", {"problemer": [
-        f"{p.sti}{f' ({p.post})' if p.post else ''}: {p.melding}" for p in problemer],
-        "utskrift": utskrift, **_funn(utskrift)})
+    return render(request, "web/_funn.html", {
+        "problemer": [redigering.problemtekst(p) for p in problemer], "utskrift": utskrift,
+        **_funn(utskrift)})
 
 
 @side
