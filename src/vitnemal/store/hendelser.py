@@ -38,4 +38,8 @@ def logg(bruker, handling: str, **kw) -> Hendelse:
 
 
 def logg_mange(hendelser: Iterable[Hendelse]) -> None:
-    Hendelse.objects.bulk_create(list(hendelser), batch_size=500)
+    rader = list(hendelser)
+    if len(rader) == 1:
+        rader[0].save()  # one INSERT, without the transaction a bulk insert opens
+    else:
+        Hendelse.objects.bulk_create(rader, batch_size=500)

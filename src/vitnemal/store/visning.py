@@ -57,11 +57,7 @@ class Personside:
 
 
 def _logg_lest(bruker, personer, hva: str, **detaljer) -> None:
-    rader = [_lest(bruker, pid, hva, detaljer) for pid in sorted(set(personer))]
-    if len(rader) == 1:
-        rader[0].save()  # one INSERT, without the transaction a bulk insert opens
-    else:
-        hendelser.logg_mange(rader)
+    hendelser.logg_mange(_lest(bruker, pid, hva, detaljer) for pid in sorted(set(personer)))
 
 
 def _lest(bruker, pid: int, hva: str, detaljer: dict) -> Hendelse:
@@ -123,7 +119,7 @@ def person(bruker, person_id: int, hva: str = "person") -> Person:
 def _dokumentrader(qs, antall: int | None = None) -> list[Dokumentrad]:
     """The newest ``antall`` documents of ``qs`` with their status: two queries."""
     dok = list(qs.defer("pdf", "dokument").select_related("skole").order_by("-id")[:antall])
-    statuser = selectors.statuser(dok) if dok else {}
+    statuser = selectors.statuser(dok)  # an empty list asks the database nothing
     return [Dokumentrad(d, *statuser[d.pk]) for d in dok]
 
 
@@ -228,7 +224,7 @@ def dokument(bruker, dokument_id: int, *, pdf: bool = False) -> UtstedtDokument:
         raise IkkeFunnet("dokumentet finnes ikke, eller du har ikke tilgang til det")
     handling = Hendelse.Handling.PDF_LEST if pdf else Hendelse.Handling.LEST
     h = hendelser.ny(bruker, handling, formal="web", dokument=d, hva="dokument")
-    h.person_id = d.person_id
+    h.person_id = d.person_id  # the id is loaded, the person is not
     h.save()
     return d
 

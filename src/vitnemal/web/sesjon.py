@@ -5,7 +5,7 @@ after the last request. Django's ``SESSION_SAVE_EVERY_REQUEST`` gets that by wri
 session row on every request — one UPDATE and one commit (an fsync) per page, 20 % of a PDF
 download's time in bench/web.py. Instead the session is written again when its last renewal is
 ``FORNY_SEKUNDER`` old: a session then ends between 29 and 30 minutes after the last request
-(docs/decisions.md, «Session renewal»).
+(docs/decisions.md, «Web speed (issue 16)»).
 """
 
 from __future__ import annotations
